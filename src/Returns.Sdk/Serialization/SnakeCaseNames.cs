@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+
+namespace Returns.Sdk.Serialization;
+
+/// <summary>The stable snake_case spellings of the SDK's enums, as used in JSON documents, CSV files and CLI output.</summary>
+public static class SnakeCaseNames
+{
+    private static readonly string[] MethodNames = ["in_store", "post_office", "pickup_point", "parcel_locker", "mailbox", "home_pickup"];
+    private static readonly string[] ChannelNames = ["web", "store", "marketplace"];
+
+    private static readonly FrozenDictionary<string, ReturnMethod> MethodsByName =
+        MethodNames.Select((name, i) => (name, method: (ReturnMethod)i)).ToFrozenDictionary(p => p.name, p => p.method, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, SalesChannel> ChannelsByName =
+        ChannelNames.Select((name, i) => (name, channel: (SalesChannel)i)).ToFrozenDictionary(p => p.name, p => p.channel, StringComparer.Ordinal);
+
+    /// <summary>Every return method's JSON spelling, in enum order.</summary>
+    public static IReadOnlyList<string> ReturnMethods => MethodNames;
+
+    /// <summary>Every sales channel's JSON spelling, in enum order.</summary>
+    public static IReadOnlyList<string> SalesChannels => ChannelNames;
+
+    /// <summary>The JSON spelling of a return method.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>For example <c>post_office</c>.</returns>
+    public static string ToName(this ReturnMethod method) => MethodNames[(int)method];
+
+    /// <summary>The JSON spelling of a sales channel.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>For example <c>web</c>.</returns>
+    public static string ToName(this SalesChannel channel) => ChannelNames[(int)channel];
+
+    /// <summary>Parses a return method's JSON spelling.</summary>
+    /// <param name="name">For example <c>post_office</c>.</param>
+    /// <param name="method">The method, when known.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseReturnMethod(string? name, out ReturnMethod method) =>
+        MethodsByName.TryGetValue(name ?? string.Empty, out method);
+
+    /// <summary>Parses a sales channel's JSON spelling.</summary>
+    /// <param name="name">For example <c>web</c>.</param>
+    /// <param name="channel">The channel, when known.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseSalesChannel(string? name, out SalesChannel channel) =>
+        ChannelsByName.TryGetValue(name ?? string.Empty, out channel);
+
+    /// <summary>Lists the refund types in a set by their JSON spellings.</summary>
+    /// <param name="types">The set.</param>
+    /// <returns>For example <c>["original_payment", "store_credit"]</c>.</returns>
+    public static IReadOnlyList<string> ToNames(this RefundTypes types)
+    {
+        var names = new List<string>(3);
+        if (types.HasFlag(RefundTypes.OriginalPayment))
+        {
+            names.Add("original_payment");
+        }
+
+        if (types.HasFlag(RefundTypes.StoreCredit))
+        {
+            names.Add("store_credit");
+        }
+
+        if (types.HasFlag(RefundTypes.Exchange))
+        {
+            names.Add("exchange");
+        }
+
+        return names;
+    }
+
+    /// <summary>Parses one refund type's JSON spelling.</summary>
+    /// <param name="name">For example <c>store_credit</c>.</param>
+    /// <param name="type">The type, when known.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseRefundType(string? name, out RefundTypes type)
+    {
+        type = name switch
+        {
+            "original_payment" => RefundTypes.OriginalPayment,
+            "store_credit" => RefundTypes.StoreCredit,
+            "exchange" => RefundTypes.Exchange,
+            _ => RefundTypes.None,
+        };
+        return type != RefundTypes.None;
+    }
+}
