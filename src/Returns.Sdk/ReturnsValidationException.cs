@@ -10,7 +10,7 @@ public sealed class ReturnsValidationException : ReturnsException
     public ReturnsValidationException(IReadOnlyList<ValidationError> errors)
         : base(Describe(errors))
     {
-        Errors = errors;
+        Errors = [.. errors];
     }
 
     /// <summary>Creates the exception for a single mistake.</summary>

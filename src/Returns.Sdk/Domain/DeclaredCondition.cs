@@ -68,12 +68,13 @@ public sealed record DeclaredCondition
         get;
         init
         {
-            if (value is { Length: > MaxDefectDescriptionLength })
+            var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            if (trimmed is { Length: > MaxDefectDescriptionLength })
             {
-                throw new ArgumentOutOfRangeException(nameof(DefectDescription), value.Length, $"A defect description is at most {MaxDefectDescriptionLength} characters.");
+                throw new ArgumentOutOfRangeException(nameof(DefectDescription), trimmed.Length, $"A defect description is at most {MaxDefectDescriptionLength} characters.");
             }
 
-            field = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            field = trimmed;
         }
     }
 

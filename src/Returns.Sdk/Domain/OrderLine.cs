@@ -88,5 +88,5 @@ public sealed record OrderLine
     public Money Net => Gross - Discount;
 
     /// <summary>What one unit cost after its share of the line discount, unrounded.</summary>
-    public Money NetUnitPrice => Net.Multiply(1m / Quantity);
+    public Money NetUnitPrice => new(Net.Amount / Quantity, Net.Currency);
 }

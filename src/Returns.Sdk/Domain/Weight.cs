@@ -23,7 +23,10 @@ public readonly struct Weight : IEquatable<Weight>, IComparable<Weight>
     /// <param name="kilograms">Zero up to <see cref="MaxKilograms"/>.</param>
     /// <returns>The weight.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Negative or above <see cref="MaxKilograms"/>.</exception>
-    public static Weight FromKilograms(decimal kilograms) => FromGrams(kilograms * 1000m);
+    public static Weight FromKilograms(decimal kilograms) =>
+        kilograms is >= 0m and <= MaxKilograms
+            ? new Weight(kilograms * 1000m)
+            : throw new ArgumentOutOfRangeException(nameof(kilograms), kilograms, $"A weight must be between 0 and {MaxKilograms} kg; got {kilograms} kg.");
 
     /// <summary>Creates a weight from grams.</summary>
     /// <param name="grams">Zero up to 1,000,000.</param>
@@ -43,7 +46,8 @@ public readonly struct Weight : IEquatable<Weight>, IComparable<Weight>
     /// <param name="left">The first weight.</param>
     /// <param name="right">The second weight.</param>
     /// <returns>The sum.</returns>
-    public static Weight operator +(Weight left, Weight right) => new(left.Grams + right.Grams);
+    /// <exception cref="ArgumentOutOfRangeException">The sum is above one tonne.</exception>
+    public static Weight operator +(Weight left, Weight right) => FromGrams(left.Grams + right.Grams);
 
     /// <summary>Multiplies a weight by a count.</summary>
     /// <param name="left">The weight.</param>

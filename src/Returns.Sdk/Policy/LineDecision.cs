@@ -30,6 +30,11 @@ public sealed record LineDecision
     /// <summary>The first instant at which the line is no longer returnable; <see langword="null"/> while open-ended.</summary>
     public DateTimeOffset? Deadline { get; internal init; }
 
+    /// <summary>
+    /// The last local day (in the policy's time zone) on which the line may be returned; <see langword="null"/> while open-ended.
+    /// </summary>
+    public DateOnly? LastDay => Deadline is { } deadline ? DateOnly.FromDateTime(deadline.DateTime).AddDays(-1) : null;
+
     /// <summary>Which rule set the deadline.</summary>
     public WindowSource WindowSource { get; internal init; }
 

@@ -49,6 +49,7 @@ public sealed class ReturnPolicy
     /// <exception cref="ReturnsValidationException">The document is malformed or breaks a rule.</exception>
     public static ReturnPolicy Parse(ReadOnlySpan<byte> utf8Json, string? source = null, ReturnReasonTaxonomy? reasons = null)
     {
+        utf8Json = Iso8601.WithoutByteOrderMark(utf8Json);
         if (utf8Json.Length > MaxDocumentBytes)
         {
             throw new ReturnsValidationException([new ValidationError("$", $"the document is {utf8Json.Length} bytes; a policy may be at most {MaxDocumentBytes} bytes.") { Source = source }]);

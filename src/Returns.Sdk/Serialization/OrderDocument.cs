@@ -13,6 +13,9 @@ public sealed record OrderDocument
     /// <summary>The largest order document accepted (4 MiB).</summary>
     public const int MaxDocumentBytes = 4 << 20;
 
+    // A trillion in any currency: far above any real order, far below decimal overflow in line arithmetic.
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
     private static readonly string[] TenderNames = ["card", "wallet", "gift_card", "store_credit", "bank_transfer", "cash", "other"];
 
     private OrderDocument(Order order, IReadOnlyDictionary<string, int> alreadyReturned)
@@ -45,6 +48,7 @@ public sealed record OrderDocument
     /// <exception cref="ReturnsValidationException">The document is malformed or describes an impossible order.</exception>
     public static OrderDocument Parse(ReadOnlySpan<byte> utf8Json, string? source = null)
     {
+        utf8Json = Iso8601.WithoutByteOrderMark(utf8Json);
         if (utf8Json.Length > MaxDocumentBytes)
         {
             throw new ReturnsValidationException([new ValidationError("$", $"the document is {utf8Json.Length} bytes; an order may be at most {MaxDocumentBytes} bytes.") { Source = source }]);
@@ -108,10 +112,8 @@ public sealed record OrderDocument
             errors.Add(new ValidationError("$.currency", $"'{code}' is not an active ISO 4217 currency code."));
         }
 
-        if (dto.PlacedAt is null)
-        {
-            errors.Add(new ValidationError("$.placedAt", "is required: when the order was placed, as an ISO 8601 instant with an offset."));
-        }
+        var placedAt = Instant(dto.PlacedAt, "$.placedAt", errors, required: true);
+        var deliveredAt = Instant(dto.DeliveredAt, "$.deliveredAt", errors, required: false);
 
         Customer? customer = null;
         if (dto.Customer is null)
@@ -130,7 +132,7 @@ public sealed record OrderDocument
         {
             errors.Add(new ValidationError("$.lines", "is required and must hold at least one line."));
         }
-        else if (!currency.IsDefault)
+        else
         {
             for (var i = 0; i < dto.Lines.Count; i++)
             {
@@ -159,7 +161,7 @@ public sealed record OrderDocument
         }
 
         var tenders = new List<Tender>();
-        for (var i = 0; dto.Tenders is not null && i < dto.Tenders.Count && !currency.IsDefault; i++)
+        for (var i = 0; dto.Tenders is not null && i < dto.Tenders.Count; i++)
         {
             var path = $"$.tenders[{i}]";
             if (dto.Tenders[i] is not { } tender)
@@ -179,7 +181,7 @@ public sealed record OrderDocument
                 {
                     errors.Add(new ValidationError($"{path}.amount", "must be above zero."));
                 }
-                else
+                else if (!currency.IsDefault)
                 {
                     tenders.Add(new Tender((TenderKind)kind, new Money(amount, currency)) { Reference = tender.Reference });
                 }
@@ -187,19 +189,19 @@ public sealed record OrderDocument
         }
 
         var shipping = dto.ShippingPaid is null || currency.IsDefault ? 0m : Amount(dto.ShippingPaid, "$.shippingPaid", currency, errors, required: false) ?? 0m;
-        if (dto.DeliveredAt is { } deliveredAt && dto.PlacedAt is { } placed && deliveredAt < placed)
+        if (deliveredAt is { } delivered && placedAt is { } placed && delivered < placed)
         {
-            errors.Add(new ValidationError("$.deliveredAt", $"({deliveredAt:O}) is before placedAt ({placed:O})."));
+            errors.Add(new ValidationError("$.deliveredAt", $"({delivered:O}) is before placedAt ({placed:O})."));
         }
 
-        if (errors.Count > 0 || number is null || customer is null || dto.PlacedAt is null)
+        if (errors.Count > 0 || number is null || customer is null || placedAt is null || currency.IsDefault)
         {
             return null;
         }
 
-        var order = new Order(number, channel, currency, dto.PlacedAt.Value, customer, lines)
+        var order = new Order(number, channel, currency, placedAt.Value, customer, lines)
         {
-            DeliveredAt = dto.DeliveredAt,
+            DeliveredAt = deliveredAt,
             ShippingAddress = address,
             PricesIncludeTax = dto.PricesIncludeTax ?? true,
             ShippingPaid = new Money(shipping, currency),
@@ -230,6 +232,12 @@ public sealed record OrderDocument
         }
 
         var unitPrice = Amount(dto.UnitPrice, $"{path}.unitPrice", currency, errors, required: true);
+        if (unitPrice is { } total && quantity > 0 && total > MaxAmount / quantity)
+        {
+            errors.Add(new ValidationError($"{path}.unitPrice", $"times the quantity exceeds {MaxAmount}, which no order line can cost."));
+            unitPrice = null;
+        }
+
         var discount = Amount(dto.Discount, $"{path}.discount", currency, errors, required: false) ?? 0m;
         var tax = Amount(dto.Tax, $"{path}.tax", currency, errors, required: false) ?? 0m;
         if (unitPrice is { } price && quantity > 0 && discount > price * quantity)
@@ -238,7 +246,7 @@ public sealed record OrderDocument
         }
 
         var product = MapProduct(dto.Product, $"{path}.product", errors);
-        if (errors.Count > before || product is null)
+        if (errors.Count > before || product is null || currency.IsDefault)
         {
             return null;
         }
@@ -320,7 +328,7 @@ public sealed record OrderDocument
             return null;
         }
 
-        if (dto.Postcode is { Length: > 16 })
+        if (dto.Postcode?.Trim() is { Length: > 16 })
         {
             errors.Add(new ValidationError("$.shippingAddress.postcode", "is longer than 16 characters."));
             return null;
@@ -364,13 +372,41 @@ public sealed record OrderDocument
             return null;
         }
 
-        if (!currency.IsWhole(amount))
+        if (amount > MaxAmount)
+        {
+            errors.Add(new ValidationError(path, $"{amount} exceeds {MaxAmount}, more than any order line can cost."));
+            return null;
+        }
+
+        // With an unknown currency the decimals cannot be checked; the currency error is reported already.
+        if (!currency.IsDefault && !currency.IsWhole(amount))
         {
             errors.Add(new ValidationError(path, $"{amount} has more decimals than {currency} allows ({currency.MinorUnits})."));
             return null;
         }
 
         return amount;
+    }
+
+    private static DateTimeOffset? Instant(string? text, string path, List<ValidationError> errors, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+            {
+                errors.Add(new ValidationError(path, $"is required: {Iso8601.InstantHint}."));
+            }
+
+            return null;
+        }
+
+        if (!Iso8601.TryParseInstant(text, out var instant))
+        {
+            errors.Add(new ValidationError(path, $"'{text}' is not {Iso8601.InstantHint}."));
+            return null;
+        }
+
+        return instant;
     }
 
     private static string? Required(string? value, string path, List<ValidationError> errors)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Returns.Sdk.Policy;
 
 namespace Returns.Sdk.Serialization;
 
@@ -43,6 +44,40 @@ public static class SnakeCaseNames
     /// <returns>True when the name is known.</returns>
     public static bool TryParseSalesChannel(string? name, out SalesChannel channel) =>
         ChannelsByName.TryGetValue(name ?? string.Empty, out channel);
+
+    /// <summary>The JSON spelling of a policy decision code.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>For example <c>window_expired</c>.</returns>
+    public static string ToName(this PolicyDecisionCode code) => code switch
+    {
+        PolicyDecisionCode.WithinWindow => "within_window",
+        PolicyDecisionCode.WithinSeasonalExtension => "within_seasonal_extension",
+        PolicyDecisionCode.WithinEuWithdrawalPeriod => "within_eu_withdrawal_period",
+        PolicyDecisionCode.SealMustBeUnbroken => "seal_must_be_unbroken",
+        PolicyDecisionCode.NothingLeftToReturn => "nothing_left_to_return",
+        PolicyDecisionCode.GiftCard => "gift_card",
+        PolicyDecisionCode.Personalised => "personalised",
+        PolicyDecisionCode.Hygiene => "hygiene",
+        PolicyDecisionCode.Hazardous => "hazardous",
+        PolicyDecisionCode.FinalSale => "final_sale",
+        PolicyDecisionCode.ExcludedCategory => "excluded_category",
+        PolicyDecisionCode.ExcludedSku => "excluded_sku",
+        PolicyDecisionCode.WindowExpired => "window_expired",
+        PolicyDecisionCode.QuantityExceedsReturnable => "quantity_exceeds_returnable",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown decision code."),
+    };
+
+    /// <summary>The JSON spelling of a window source.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>For example <c>eu_withdrawal</c>.</returns>
+    public static string ToName(this WindowSource source) => source switch
+    {
+        WindowSource.Standard => "standard",
+        WindowSource.Rule => "rule",
+        WindowSource.SeasonalExtension => "seasonal_extension",
+        WindowSource.EuWithdrawal => "eu_withdrawal",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown window source."),
+    };
 
     /// <summary>Lists the refund types in a set by their JSON spellings.</summary>
     /// <param name="types">The set.</param>

@@ -17,7 +17,8 @@ public sealed class ReturnPolicyEngineTests
         // Delivered 4 March (Amsterdam); 30 days later is 3 April; the window ends when 3 April ends, local time (CEST).
         Assert.Equal(At("2026-04-04T00:00:00+02:00"), line.Deadline);
         Assert.Equal(WindowBasis.Delivery, line.WindowBasis);
-        Assert.Equal("Returnable: 30 days from delivery, until 2026-04-04 00:00 +02:00.", line.Message);
+        Assert.Equal(new DateOnly(2026, 4, 3), line.LastDay);
+        Assert.Equal("Returnable: 30 days from delivery, until the end of 2026-04-03.", line.Message);
     }
 
     [Fact]

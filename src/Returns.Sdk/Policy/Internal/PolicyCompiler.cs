@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Returns.Sdk.Serialization;
+using Returns.Sdk.Serialization.Internal;
 
 namespace Returns.Sdk.Policy.Internal;
 
@@ -592,8 +593,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
             return LocalCalendar.StartOfDay(date, zone);
         }
 
-        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            && (text.EndsWith('Z') || text.Length > 19 && (text[^6] == '+' || text[^6] == '-')))
+        if (Iso8601.TryParseInstant(text, out var instant))
         {
             return instant;
         }

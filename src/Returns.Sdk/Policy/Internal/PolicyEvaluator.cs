@@ -126,7 +126,7 @@ internal static class PolicyEvaluator
                         if (rule.When.MatchesBeyondCategory(order, line))
                         {
                             restockingPercent = rule.Percent;
-                            restockingFee = order.Currency.Round(line.NetUnitPrice.Amount * quantity * rule.Percent / 100m);
+                            restockingFee = order.Currency.Round(line.Net.Amount * quantity * rule.Percent / (100m * line.Quantity));
                             break;
                         }
                     }
@@ -152,8 +152,9 @@ internal static class PolicyEvaluator
                 if (quantity > 0)
                 {
                     anyToReturn = true;
+                    // Divide last: a net price split over three units is not exact in decimal.
                     var unitValue = line.NetUnitPrice.Amount;
-                    recoverable += unitValue * quantity * (version.KeepItRecoveryRate ?? 0m);
+                    recoverable += line.Net.Amount * quantity / line.Quantity * (version.KeepItRecoveryRate ?? 0m);
                     allWithinKeepItValue &= terms.KeepItMaxItemValue is { } max && unitValue <= max;
                 }
             }

@@ -7,7 +7,8 @@ internal static class PolicyMessages
 {
     public static string Describe(LineDecision decision)
     {
-        var deadline = decision.Deadline is { } d ? d.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : null;
+        // The deadline is the first instant after the window; people count in days, so name the last whole day.
+        var deadline = decision.LastDay is { } day ? "the end of " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
         var basis = decision.WindowBasis == WindowBasis.Delivery ? "delivery" : "the order date (not yet delivered)";
         return decision.Code switch
         {

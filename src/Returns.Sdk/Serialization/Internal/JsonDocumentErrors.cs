@@ -61,7 +61,8 @@ internal static partial class JsonDocumentErrors
                 : error with { Source = source, Line = position.Line, Column = position.Column };
         }
 
-        return located;
+        // Document order: what a person reads top to bottom; errors without a position go last.
+        return [.. located.OrderBy(e => e.Line ?? int.MaxValue).ThenBy(e => e.Column ?? int.MaxValue)];
     }
 
     private static Dictionary<string, (int Line, int Column)> IndexPositions(ReadOnlySpan<byte> utf8)

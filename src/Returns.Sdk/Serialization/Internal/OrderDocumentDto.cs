@@ -14,9 +14,9 @@ internal sealed class OrderDocumentDto
 
     public string? Currency { get; set; }
 
-    public DateTimeOffset? PlacedAt { get; set; }
+    public string? PlacedAt { get; set; }
 
-    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? DeliveredAt { get; set; }
 
     public CustomerDto? Customer { get; set; }
 

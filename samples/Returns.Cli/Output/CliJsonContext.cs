@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Returns.Cli.Output;
+
+/// <summary>Source-generated JSON metadata for every DTO the CLI prints: camelCase, indented, nulls written.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(PolicyEvaluationJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

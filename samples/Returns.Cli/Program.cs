@@ -1,0 +1,3 @@
+using Returns.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);
