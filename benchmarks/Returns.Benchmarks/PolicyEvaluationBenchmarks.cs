@@ -8,7 +8,10 @@ namespace Returns.Benchmarks;
 /// One evaluation of a 10-line web order against a 63-rule policy: the compiled engine against a straightforward
 /// LINQ implementation of the same rules. Target: the compiled engine under 5 µs (median) and 2 KB allocated.
 /// </summary>
+/// <remarks>The median is the target, so it is always shown; the minimum shows the best case on a noisy machine.</remarks>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class PolicyEvaluationBenchmarks
 {
     private ReturnPolicyEngine _engine = null!;

@@ -5,7 +5,8 @@ using Returns.Sdk.Serialization;
 
 namespace Returns.Benchmarks.Baseline;
 
-// Checks that the naive baseline and the compiled engine agree, line by line, before anything is measured.
+// Checks that the naive baseline and the compiled engine agree, line by line (explanations included), before anything
+// is measured.
 internal static class Equivalence
 {
     public static void Check(ReturnPolicyEngine engine, NaivePolicyEvaluator naive, PolicyEvaluationRequest request, string scenario)
@@ -30,6 +31,7 @@ internal static class Equivalence
             Compare(differences, e.LineId, "deadline", e.Deadline?.ToString("O", CultureInfo.InvariantCulture), a.Deadline?.ToString("O", CultureInfo.InvariantCulture));
             Compare(differences, e.LineId, "rule", e.RuleName, a.RuleName);
             Compare(differences, e.LineId, "restocking fee", e.RestockingFee.Amount, a.RestockingFee);
+            Compare(differences, e.LineId, "message", e.Message, a.Message);
             Compare(differences, e.LineId, "refund types", string.Join(",", e.RefundTypes.ToNames()), string.Join(",", a.RefundTypes.OrderBy(OrderOf)));
         }
 

@@ -66,6 +66,9 @@ public sealed class NaivePolicyEvaluator
         }
 
         var euOpen = euApplies && (euEnd == null || at < euEnd);
+        var euMessage = euEnd == null
+            ? "Returnable under the EU right of withdrawal: the 14 days start at delivery."
+            : $"Returnable under the EU right of withdrawal (14 days from delivery), until {Format(euEnd)}.";
         var basis = order.DeliveredAt ?? order.PlacedAt;
         var basisText = order.DeliveredAt != null ? "delivery" : "the order date (not yet delivered)";
 
@@ -86,9 +89,6 @@ public sealed class NaivePolicyEvaluator
             var days = windowRule?.Days ?? _policy.WindowDays;
             DateTimeOffset? deadline = EndOfWindow(basis, days);
             var ruleName = windowRule?.Name;
-            var withinMessage = windowRule != null
-                ? $"Returnable: {days} days from {basisText} under rule '{windowRule.Name}', until {Format(deadline)}."
-                : $"Returnable: {days} days from {basisText}, until {Format(deadline)}.";
             var windowCode = PolicyDecisionCode.WithinWindow;
             var purchaseDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(order.PlacedAt, _policy.TimeZone).DateTime);
             foreach (var extension in _policy.SeasonalExtensions.Where(e => purchaseDate >= e.PurchasedFrom && purchaseDate <= e.PurchasedTo))
@@ -99,11 +99,9 @@ public sealed class NaivePolicyEvaluator
                     deadline = endsAt;
                     ruleName = extension.Name;
                     windowCode = PolicyDecisionCode.WithinSeasonalExtension;
-                    withinMessage = $"Returnable under the seasonal extension '{extension.Name}', until {Format(deadline)}.";
                 }
             }
 
-            var euMessage = $"Returnable under the EU right of withdrawal (14 days from delivery), until {Format(euEnd)}.";
             PolicyDecisionCode code;
             string message;
             var isReturnable = true;
@@ -127,7 +125,7 @@ public sealed class NaivePolicyEvaluator
                 {
                     code = PolicyDecisionCode.SealMustBeUnbroken;
                     deadline = euEnd;
-                    message = $"Returnable under the EU right of withdrawal only with its hygiene seal unbroken, until {Format(euEnd)}.";
+                    message = $"Returnable under the EU right of withdrawal only with its hygiene seal unbroken, until {Format(euEnd) ?? "14 days after delivery"}.";
                 }
                 else
                 {
@@ -151,7 +149,18 @@ public sealed class NaivePolicyEvaluator
             else
             {
                 code = windowCode;
-                message = withinMessage;
+                if (windowCode == PolicyDecisionCode.WithinSeasonalExtension)
+                {
+                    message = $"Returnable under the seasonal extension '{ruleName}', until {Format(deadline)}.";
+                }
+                else if (windowRule != null)
+                {
+                    message = $"Returnable: {days} days from {basisText} under rule '{windowRule.Name}', until {Format(deadline)}.";
+                }
+                else
+                {
+                    message = $"Returnable: {days} days from {basisText}, until {Format(deadline)}.";
+                }
             }
 
             var requestedQuantity = requested?.Quantity ?? 0;
@@ -176,8 +185,8 @@ public sealed class NaivePolicyEvaluator
                     var restockingRule = _policy.RestockingRules.FirstOrDefault(rule => Matches(rule.When, order, line));
                     if (restockingRule != null)
                     {
-                        restockingFee = Math.Round(line.NetUnitPrice.Amount * quantity * restockingRule.Percent / 100m, order.Currency.MinorUnits, MidpointRounding.AwayFromZero);
-                        message += $" A restocking fee of {restockingFee} {order.Currency} ({restockingRule.Percent}%) applies.";
+                        // Divide last: a net price split over three units is not exact in decimal.
+                        restockingFee = Math.Round(line.Net.Amount * quantity * restockingRule.Percent / (100m * line.Quantity), order.Currency.MinorUnits, MidpointRounding.AwayFromZero);
                     }
                 }
 
@@ -193,7 +202,7 @@ public sealed class NaivePolicyEvaluator
                 {
                     anyToReturn = true;
                     var unitValue = line.NetUnitPrice.Amount;
-                    recoverable += unitValue * quantity * (_policy.KeepItRecoveryRate ?? 0m);
+                    recoverable += line.Net.Amount * quantity / line.Quantity * (_policy.KeepItRecoveryRate ?? 0m);
                     var hasMax = _policy.KeepItMaxItemValue != null && _policy.KeepItMaxItemValue.ContainsKey(order.Currency.Code);
                     allWithinKeepItValue = allWithinKeepItValue && hasMax && unitValue <= _policy.KeepItMaxItemValue![order.Currency.Code];
                 }
@@ -320,7 +329,9 @@ public sealed class NaivePolicyEvaluator
         return new DateTimeOffset(midnight, _policy.TimeZone.GetUtcOffset(midnight));
     }
 
-    private static string? Format(DateTimeOffset? instant) => instant?.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+    // The deadline is the first instant after the window; the explanation names the last whole local day.
+    private static string? Format(DateTimeOffset? instant) =>
+        instant == null ? null : "the end of " + DateOnly.FromDateTime(instant.Value.DateTime).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static NaiveCondition Condition(MatchDto? when) =>
         when == null ? new NaiveCondition(null, null, null, null, null) : new NaiveCondition(List(when.Categories), List(when.Skus), List(when.Channels), List(when.CustomerTiers), List(when.Countries));

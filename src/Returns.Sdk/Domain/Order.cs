@@ -141,11 +141,12 @@ public sealed record Order
     /// <returns>The line, or <see langword="null"/>.</returns>
     public OrderLine? FindLine(string lineId)
     {
-        foreach (var line in Lines)
+        // Indexed rather than foreach: enumerating through IReadOnlyList boxes an enumerator on a hot path.
+        for (var i = 0; i < Lines.Count; i++)
         {
-            if (string.Equals(line.LineId, lineId, StringComparison.Ordinal))
+            if (string.Equals(Lines[i].LineId, lineId, StringComparison.Ordinal))
             {
-                return line;
+                return Lines[i];
             }
         }
 

@@ -30,6 +30,8 @@ public sealed record OrderLine
         Quantity = quantity;
         UnitPrice = unitPrice;
         Product = product;
+        Gross = unitPrice * quantity;
+        Net = Gross;
         Discount = Money.Zero(unitPrice.Currency);
         Tax = Money.Zero(unitPrice.Currency);
     }
@@ -62,6 +64,7 @@ public sealed record OrderLine
             }
 
             field = value;
+            Net = Gross - value;
         }
     }
 
@@ -82,10 +85,10 @@ public sealed record OrderLine
     }
 
     /// <summary>Unit price times quantity, before discount.</summary>
-    public Money Gross => UnitPrice * Quantity;
+    public Money Gross { get; }
 
     /// <summary>What was paid for the line after its discount.</summary>
-    public Money Net => Gross - Discount;
+    public Money Net { get; private init; }
 
     /// <summary>What one unit cost after its share of the line discount, unrounded.</summary>
     public Money NetUnitPrice => new(Net.Amount / Quantity, Net.Currency);

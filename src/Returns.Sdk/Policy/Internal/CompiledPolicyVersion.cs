@@ -7,7 +7,7 @@ internal sealed class CompiledPolicyVersion
 {
     public required ReturnPolicyVersion Info { get; init; }
 
-    public required TimeZoneInfo TimeZone { get; init; }
+    public required LocalCalendar Calendar { get; init; }
 
     public required int WindowDays { get; init; }
 

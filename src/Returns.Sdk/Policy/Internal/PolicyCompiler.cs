@@ -79,6 +79,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
             zone = TimeZoneInfo.Utc;
         }
 
+        var calendar = new LocalCalendar(zone);
         var effectiveFrom = ParseEffectiveFrom(dto.EffectiveFrom, zone, $"{path}.effectiveFrom");
         var currencies = CompileCurrencies(dto.Currencies, $"{path}.currencies");
         var euWithdrawal = CompileJurisdictions(dto.Jurisdictions, $"{path}.jurisdictions");
@@ -105,7 +106,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         }, r => r.When, r => r.Name);
         CheckNotOnlyExcluded(windowRules, $"{path}.windowRules", excludedCategories, excludedSkus);
 
-        var seasonal = CompileList(dto.SeasonalExtensions, $"{path}.seasonalExtensions", (ext, extPath) => CompileSeasonal(ext, extPath, zone), _ => null, e => e.Name);
+        var seasonal = CompileList(dto.SeasonalExtensions, $"{path}.seasonalExtensions", (ext, extPath) => CompileSeasonal(ext, extPath, calendar), _ => null, e => e.Name);
 
         var fees = dto.Fees;
         if (fees is null)
@@ -167,7 +168,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         return new CompiledPolicyVersion
         {
             Info = new ReturnPolicyVersion(name!, effectiveFrom, zone, currencies, windowDays, euWithdrawal),
-            TimeZone = zone,
+            Calendar = calendar,
             WindowDays = windowDays,
             WindowRules = windowRules,
             SeasonalExtensions = seasonal,
@@ -291,7 +292,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         }
     }
 
-    private SeasonalExtension CompileSeasonal(SeasonalExtensionDto dto, string path, TimeZoneInfo zone)
+    private SeasonalExtension CompileSeasonal(SeasonalExtensionDto dto, string path, LocalCalendar calendar)
     {
         if (string.IsNullOrWhiteSpace(dto.Name))
         {
@@ -311,7 +312,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
             Error($"{path}.returnUntil", $"({until:yyyy-MM-dd}) is before purchasedTo ({to:yyyy-MM-dd}): the extension would end before the purchases it covers.");
         }
 
-        return new SeasonalExtension(dto.Name ?? path[2..], from, to, until, LocalCalendar.StartOfDay(until.AddDays(1), zone));
+        return new SeasonalExtension(dto.Name ?? path[2..], from, to, until, calendar.StartOfDay(until.AddDays(1)));
     }
 
     private Dictionary<ReturnMethod, Dictionary<Currency, decimal>> CompileMethodFees(Dictionary<string, Dictionary<string, decimal>?>? methods, Currency[] currencies, string path)
@@ -590,7 +591,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return LocalCalendar.StartOfDay(date, zone);
+            return new LocalCalendar(zone).StartOfDay(date);
         }
 
         if (Iso8601.TryParseInstant(text, out var instant))

@@ -6,6 +6,7 @@ namespace Returns.Sdk.Policy.Internal;
 internal static class PolicyEvaluator
 {
     private const int EuWithdrawalDays = 14;
+    private const int WindowCacheSize = 8;
 
     public static PolicyEvaluation Evaluate(CompiledPolicyVersion version, PolicyEvaluationRequest request, DateTimeOffset at)
     {
@@ -15,29 +16,43 @@ internal static class PolicyEvaluator
                 version.Info.Currencies[0],
                 order.Currency,
                 $"Order '{order.Number}' is in {order.Currency}, but policy version '{version.Info.Version}' states its fees only in {string.Join(", ", version.Info.Currencies)}.");
-        Validate(order, request);
+        ValidateCheaply(order, request);
 
-        var zone = version.TimeZone;
+        var calendar = version.Calendar;
         var euApplies = version.EuWithdrawal && order.Channel != SalesChannel.Store && order.ShippingAddress?.Country.IsEea == true;
-        DateTimeOffset? euEnd = euApplies && order.DeliveredAt is { } delivered ? LocalCalendar.EndOfWindow(delivered, EuWithdrawalDays, zone) : null;
+        DateTimeOffset? euEnd = euApplies && order.DeliveredAt is { } delivered ? calendar.EndOfWindow(calendar.LocalDate(delivered), EuWithdrawalDays) : null;
         var euOpen = euApplies && (euEnd is null || at < euEnd);
-        var basis = order.DeliveredAt ?? order.PlacedAt;
         var basisKind = order.DeliveredAt is null ? WindowBasis.OrderDate : WindowBasis.Delivery;
-        var purchaseDate = version.SeasonalExtensions.Length == 0 ? default : LocalCalendar.LocalDate(order.PlacedAt, zone);
+        var basisDate = calendar.LocalDate(order.DeliveredAt ?? order.PlacedAt);
+        var purchaseDate = version.SeasonalExtensions.Length == 0 ? default : calendar.LocalDate(order.PlacedAt);
 
-        var cachedDays = -1;
-        var cachedEnd = default(DateTimeOffset);
+        // Lines share a handful of window lengths; remember each one's end instead of recomputing it per line.
+        Span<int> cachedDays = stackalloc int[WindowCacheSize];
+        Span<DateTimeOffset> cachedEnds = stackalloc DateTimeOffset[WindowCacheSize];
+        var cached = 0;
+
         var feesWaived = false;
         var restockingTotal = 0m;
         var recoverable = 0m;
         var anyToReturn = false;
         var allWithinKeepItValue = true;
+        var matchedReturned = 0;
+        var matchedItems = 0;
+        var badReturnedQuantity = false;
         var lines = new LineDecision[order.Lines.Count];
         for (var i = 0; i < lines.Length; i++)
         {
             var line = order.Lines[i];
             var requested = FindRequested(request.Items, line.LineId);
-            var returnable = line.Quantity - AlreadyReturned(request.AlreadyReturned, line.LineId);
+            matchedItems += requested is null ? 0 : 1;
+            var alreadyReturned = 0;
+            if (request.AlreadyReturned is { } returnedSoFar && returnedSoFar.TryGetValue(line.LineId, out alreadyReturned))
+            {
+                matchedReturned++;
+                badReturnedQuantity |= alreadyReturned < 0 || alreadyReturned > line.Quantity;
+            }
+
+            var returnable = line.Quantity - alreadyReturned;
             var profile = version.ProfileFor(line.Product.Category);
 
             var days = version.WindowDays;
@@ -53,12 +68,26 @@ internal static class PolicyEvaluator
                 }
             }
 
-            if (days != cachedDays)
+            DateTimeOffset? deadline = null;
+            for (var c = 0; c < cached; c++)
             {
-                (cachedDays, cachedEnd) = (days, LocalCalendar.EndOfWindow(basis, days, zone));
+                if (cachedDays[c] == days)
+                {
+                    deadline = cachedEnds[c];
+                    break;
+                }
             }
 
-            DateTimeOffset? deadline = cachedEnd;
+            if (deadline is null)
+            {
+                deadline = calendar.EndOfWindow(basisDate, days);
+                if (cached < WindowCacheSize)
+                {
+                    (cachedDays[cached], cachedEnds[cached]) = (days, deadline.Value);
+                    cached++;
+                }
+            }
+
             var windowCode = PolicyDecisionCode.WithinWindow;
             foreach (var extension in version.SeasonalExtensions)
             {
@@ -68,7 +97,7 @@ internal static class PolicyEvaluator
                 }
             }
 
-            PolicyDecisionCode code;
+        PolicyDecisionCode code;
             var returnableNow = true;
             if (returnable <= 0)
             {
@@ -116,6 +145,7 @@ internal static class PolicyEvaluator
             if (returnableNow)
             {
                 var quantity = request.Items is null ? returnable : requestedQuantity;
+                var net = line.Net.Amount;
                 waives = requested is not null && version.WaivesFees(requested.Reason);
                 feesWaived |= waives;
                 if (!waives && !euOpen && quantity > 0)
@@ -126,7 +156,7 @@ internal static class PolicyEvaluator
                         if (rule.When.MatchesBeyondCategory(order, line))
                         {
                             restockingPercent = rule.Percent;
-                            restockingFee = order.Currency.Round(line.Net.Amount * quantity * rule.Percent / (100m * line.Quantity));
+                            restockingFee = order.Currency.Round(net * quantity * rule.Percent / (100m * line.Quantity));
                             break;
                         }
                     }
@@ -154,7 +184,7 @@ internal static class PolicyEvaluator
                     anyToReturn = true;
                     // Divide last: a net price split over three units is not exact in decimal.
                     var unitValue = line.NetUnitPrice.Amount;
-                    recoverable += line.Net.Amount * quantity / line.Quantity * (version.KeepItRecoveryRate ?? 0m);
+                    recoverable += net * quantity / line.Quantity * (version.KeepItRecoveryRate ?? 0m);
                     allWithinKeepItValue &= terms.KeepItMaxItemValue is { } max && unitValue <= max;
                 }
             }
@@ -175,6 +205,13 @@ internal static class PolicyEvaluator
                 WaivesFees = waives,
                 RefundTypes = refundTypes,
             };
+        }
+
+        // Unknown or repeated lines and impossible quantities leave a trace in the counts; only then is the
+        // request examined in detail, so that a valid request costs no allocation.
+        if (badReturnedQuantity || matchedReturned != (request.AlreadyReturned?.Count ?? 0) || matchedItems != (request.Items?.Count ?? 0))
+        {
+            Validate(order, request);
         }
 
         var keepIt = false;
@@ -250,6 +287,28 @@ internal static class PolicyEvaluator
     private static int AlreadyReturned(IReadOnlyDictionary<string, int>? returned, string lineId) =>
         returned is not null && returned.TryGetValue(lineId, out var quantity) ? quantity : 0;
 
+    // What the per-line pass cannot notice: null entries and missing comments.
+    private static void ValidateCheaply(Order order, PolicyEvaluationRequest request)
+    {
+        if (request.EstimatedReturnCost is { } cost && cost.Currency != order.Currency)
+        {
+            throw new CurrencyMismatchException(order.Currency, cost.Currency, $"The estimated return cost is in {cost.Currency} but order '{order.Number}' is in {order.Currency}.");
+        }
+
+        if (request.Items is not { } items)
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null || (items[i].Reason is { RequiresComment: true } && string.IsNullOrWhiteSpace(items[i].Comment)))
+            {
+                Validate(order, request);
+            }
+        }
+    }
+
     private static void Validate(Order order, PolicyEvaluationRequest request)
     {
         List<ValidationError>? errors = null;
@@ -267,11 +326,6 @@ internal static class PolicyEvaluator
                     Add(ref errors, path, $"{quantity} units returned, but the line bought {line.Quantity}; it must be between 0 and {line.Quantity}.");
                 }
             }
-        }
-
-        if (request.EstimatedReturnCost is { } cost && cost.Currency != order.Currency)
-        {
-            throw new CurrencyMismatchException(order.Currency, cost.Currency, $"The estimated return cost is in {cost.Currency} but order '{order.Number}' is in {order.Currency}.");
         }
 
         for (var i = 0; request.Items is { } items && i < items.Count; i++)

@@ -1,0 +1,45 @@
+using Returns.Sdk.Policy.Internal;
+
+namespace Returns.Sdk.Tests.Policy;
+
+public sealed class LocalCalendarTests
+{
+    [Fact]
+    public void StartOfDay_ZoneSkippingMidnight_StartsAtFirstValidLocalTime()
+    {
+        // Havana moves its clocks from 00:00 to 01:00 on the second Sunday of March.
+        var calendar = new LocalCalendar(TimeZoneInfo.FindSystemTimeZoneById("America/Havana"));
+
+        var start = calendar.StartOfDay(new DateOnly(2026, 3, 8));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 1, 0, 0, TimeSpan.FromHours(-4)), start);
+        Assert.Equal(new DateTimeOffset(2026, 3, 7, 0, 0, 0, TimeSpan.FromHours(-5)), calendar.StartOfDay(new DateOnly(2026, 3, 7)));
+    }
+
+    [Theory]
+    [InlineData("Europe/Amsterdam", "2026-03-29", "2026-03-29T00:00:00+01:00")]
+    [InlineData("Europe/Amsterdam", "2026-03-30", "2026-03-30T00:00:00+02:00")]
+    [InlineData("Europe/Amsterdam", "2026-10-25", "2026-10-25T00:00:00+02:00")]
+    [InlineData("Australia/Sydney", "2026-10-04", "2026-10-04T00:00:00+10:00")]
+    [InlineData("Pacific/Kiritimati", "2026-01-01", "2026-01-01T00:00:00+14:00")]
+    [InlineData("UTC", "2026-06-01", "2026-06-01T00:00:00+00:00")]
+    public void StartOfDay_AcrossDaylightSavingChanges_IsLocalMidnight(string zone, string date, string expected)
+    {
+        var calendar = new LocalCalendar(zone == "UTC" ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zone));
+
+        var start = calendar.StartOfDay(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), start);
+        Assert.Equal(TimeSpan.Parse(expected[^6..].TrimStart('+'), System.Globalization.CultureInfo.InvariantCulture), start.Offset);
+    }
+
+    [Fact]
+    public void LocalDate_InstantNearMidnight_UsesZoneNotUtc()
+    {
+        var calendar = new LocalCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+
+        Assert.Equal(new DateOnly(2026, 3, 5), calendar.LocalDate(new DateTimeOffset(2026, 3, 4, 23, 30, 0, TimeSpan.Zero)));
+        // 30 days after 4 March is 3 April; the window ends when that local day ends, in summer time.
+        Assert.Equal(new DateTimeOffset(2026, 4, 4, 0, 0, 0, TimeSpan.FromHours(2)), calendar.EndOfWindow(new DateOnly(2026, 3, 4), 30));
+    }
+}
