@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Returns.Sdk.Policy.Internal;
 
 namespace Returns.Sdk.Tests.Policy;
@@ -42,4 +44,25 @@ public sealed class LocalCalendarTests
         // 30 days after 4 March is 3 April; the window ends when that local day ends, in summer time.
         Assert.Equal(new DateTimeOffset(2026, 4, 4, 0, 0, 0, TimeSpan.FromHours(2)), calendar.EndOfWindow(new DateOnly(2026, 3, 4), 30));
     }
+
+    private static readonly string[] Zones = ["Europe/Amsterdam", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "America/Havana", "Pacific/Chatham", "Europe/London"];
+
+    // The tabulated fast path must agree with TimeZoneInfo itself, also on and around clock changes.
+    [FsCheck.Xunit.Property(MaxTest = 500)]
+    public Property LocalDateAndStartOfDay_AgreeWithTimeZoneInfo() =>
+        Prop.ForAll(
+            Gen.Elements(Zones).ToArbitrary(),
+            Gen.Choose(0, 60 * 366 * 24 * 4).ToArbitrary(),
+            (zoneId, quarterHours) =>
+            {
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+                var calendar = new LocalCalendar(zone);
+                var instant = new DateTimeOffset(2005, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(quarterHours * 15d + 7);
+                var expectedDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+                var start = calendar.StartOfDay(expectedDate);
+                return calendar.LocalDate(instant) == expectedDate
+                    && start <= instant
+                    && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime) == expectedDate
+                    && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start.AddTicks(-1), zone).DateTime) < expectedDate;
+            });
 }

@@ -80,7 +80,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         }
 
         var calendar = new LocalCalendar(zone);
-        var effectiveFrom = ParseEffectiveFrom(dto.EffectiveFrom, zone, $"{path}.effectiveFrom");
+        var effectiveFrom = ParseEffectiveFrom(dto.EffectiveFrom, calendar, $"{path}.effectiveFrom");
         var currencies = CompileCurrencies(dto.Currencies, $"{path}.currencies");
         var euWithdrawal = CompileJurisdictions(dto.Jurisdictions, $"{path}.jurisdictions");
 
@@ -581,7 +581,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         return result;
     }
 
-    private DateTimeOffset ParseEffectiveFrom(string? text, TimeZoneInfo zone, string path)
+    private DateTimeOffset ParseEffectiveFrom(string? text, LocalCalendar calendar, string path)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -591,7 +591,7 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return new LocalCalendar(zone).StartOfDay(date);
+            return calendar.StartOfDay(date);
         }
 
         if (Iso8601.TryParseInstant(text, out var instant))
