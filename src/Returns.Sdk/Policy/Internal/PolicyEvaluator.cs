@@ -145,7 +145,8 @@ internal static class PolicyEvaluator
             if (returnableNow)
             {
                 var quantity = request.Items is null ? returnable : requestedQuantity;
-                var net = line.Net.Amount;
+                // What the returned units cost the customer; dividing last keeps a net price split over three units exact.
+                var returnedValue = quantity == line.Quantity ? line.Net.Amount : line.Net.Amount * quantity / line.Quantity;
                 waives = requested is not null && version.WaivesFees(requested.Reason);
                 feesWaived |= waives;
                 if (!waives && !euOpen && quantity > 0)
@@ -156,7 +157,7 @@ internal static class PolicyEvaluator
                         if (rule.When.MatchesBeyondCategory(order, line))
                         {
                             restockingPercent = rule.Percent;
-                            restockingFee = order.Currency.Round(net * quantity * rule.Percent / (100m * line.Quantity));
+                            restockingFee = order.Currency.Round(returnedValue * rule.Rate);
                             break;
                         }
                     }
@@ -182,10 +183,8 @@ internal static class PolicyEvaluator
                 if (quantity > 0)
                 {
                     anyToReturn = true;
-                    // Divide last: a net price split over three units is not exact in decimal.
-                    var unitValue = line.NetUnitPrice.Amount;
-                    recoverable += net * quantity / line.Quantity * (version.KeepItRecoveryRate ?? 0m);
-                    allWithinKeepItValue &= terms.KeepItMaxItemValue is { } max && unitValue <= max;
+                    recoverable += returnedValue;
+                    allWithinKeepItValue &= terms.KeepItMaxItemValue is { } max && line.Net.Amount <= max * line.Quantity;
                 }
             }
 
@@ -218,7 +217,7 @@ internal static class PolicyEvaluator
         if (version.KeepItRecoveryRate is not null && anyToReturn && allWithinKeepItValue)
         {
             var cost = request.EstimatedReturnCost?.Amount ?? terms.KeepItAssumedReturnCost ?? 0m;
-            keepIt = recoverable < cost;
+            keepIt = recoverable * version.KeepItRecoveryRate.Value < cost;
         }
 
         return new PolicyEvaluation(version, at, order.Currency, lines, new Money(restockingTotal, order.Currency), feesWaived, keepIt);

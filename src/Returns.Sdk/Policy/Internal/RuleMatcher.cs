@@ -81,7 +81,10 @@ internal sealed class RuleMatcher
 
 internal sealed record WindowRule(string Name, RuleMatcher When, int Days);
 
-internal sealed record RestockingRule(string Name, RuleMatcher When, decimal Percent);
+internal sealed record RestockingRule(string Name, RuleMatcher When, decimal Percent)
+{
+    public decimal Rate { get; } = Percent / 100m;
+}
 
 internal sealed record RefundRule(string Name, RuleMatcher When, RefundTypes Allowed);
 
