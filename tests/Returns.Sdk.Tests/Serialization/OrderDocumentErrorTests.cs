@@ -374,7 +374,7 @@ public sealed class OrderDocumentErrorTests
         var error = Assert.Single(Reject(json).Errors);
 
         Assert.Equal("$.currency", error.Path);
-        Assert.Equal("a field appears twice in the same object.", error.Message);
+        Assert.Equal("the field 'currency' appears twice in the same object.", error.Message);
         Assert.Equal(At(json, "\"currency\"", 1).Line, error.Line);
     }
 

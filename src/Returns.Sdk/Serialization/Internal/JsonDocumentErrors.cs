@@ -26,7 +26,9 @@ internal static partial class JsonDocumentErrors
         }
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
-            message = "a field appears twice in the same object.";
+            var path = exception.Path ?? "$";
+            var field = path[(path.LastIndexOf('.') + 1)..];
+            message = $"the field '{field}' appears twice in the same object.";
         }
         else
         {
