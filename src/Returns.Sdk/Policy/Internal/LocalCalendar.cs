@@ -90,7 +90,9 @@ internal sealed class LocalCalendar
             midnight = midnight.AddMinutes(15);
         }
 
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+        // Where clocks fall back over midnight the local day starts at its first midnight, the earlier instant.
+        var offset = Zone.IsAmbiguousTime(midnight) ? Zone.GetAmbiguousTimeOffsets(midnight).Max() : Zone.GetUtcOffset(midnight);
+        return new DateTimeOffset(midnight, offset);
     }
 
     // A forward jump of `delta` at local time T skips [T, T + delta); midnight is skipped when that interval
