@@ -1,0 +1,54 @@
+namespace Returns.Sdk.Carriers;
+
+/// <summary>What kind of place takes a return parcel.</summary>
+public enum DropOffKind
+{
+    /// <summary>A post office counter.</summary>
+    PostOffice,
+
+    /// <summary>A parcel locker.</summary>
+    ParcelLocker,
+
+    /// <summary>A staffed pickup point in a shop.</summary>
+    PickupPoint,
+
+    /// <summary>One of the retailer's stores.</summary>
+    Store,
+
+    /// <summary>A mailbox.</summary>
+    Mailbox,
+}
+
+/// <summary>Asks for drop-off points near a location.</summary>
+/// <param name="Near">Where the customer is.</param>
+/// <param name="RadiusKm">How far to look, great-circle kilometres; above zero.</param>
+/// <param name="Limit">How many points at most; above zero.</param>
+public sealed record DropOffPointQuery(GeoPoint Near, double RadiusKm, int Limit)
+{
+    /// <summary>Only points of this kind, when set.</summary>
+    public DropOffKind? Kind { get; init; }
+
+    /// <summary>The country to search in, when the carrier needs it.</summary>
+    public CountryCode? Country { get; init; }
+
+    /// <summary>Only points that accept this service, when set.</summary>
+    public string? ServiceCode { get; init; }
+}
+
+/// <summary>A place where the customer can hand over a return parcel.</summary>
+/// <param name="Id">The carrier's id for the point.</param>
+/// <param name="Name">The name people see.</param>
+/// <param name="Kind">What kind of place it is.</param>
+/// <param name="CarrierId">The carrier it belongs to.</param>
+/// <param name="Location">Where it is.</param>
+public sealed record DropOffPoint(string Id, string Name, DropOffKind Kind, string CarrierId, GeoPoint Location)
+{
+    /// <summary>Its postal address.</summary>
+    public Address? Address { get; init; }
+
+    /// <summary>Opening hours in the OpenStreetMap <c>opening_hours</c> syntax, e.g. <c>Mo-Fr 09:00-18:00; Sa 09:00-12:00</c>.</summary>
+    public string? OpeningHours { get; init; }
+
+    /// <summary>Great-circle distance from the query location, in kilometres, when known.</summary>
+    public double? DistanceKm { get; init; }
+}
