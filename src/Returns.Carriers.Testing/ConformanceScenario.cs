@@ -24,6 +24,12 @@ public sealed record ConformanceScenario(Parcel Parcel, Address From, Address To
     /// <summary>How long any single call may take before the kit calls it hung.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Reads the tracking barcode off a label (for example with a barcode library in the partner's test project);
+    /// when set, the kit checks that every printed label's barcode holds the shipment's tracking number.
+    /// </summary>
+    public Func<LabelDocument, string?>? LabelBarcodeReader { get; init; }
+
     /// <summary>Calls that must fail with a <see cref="CarrierException"/> of the stated transience.</summary>
     public IReadOnlyList<FaultProbe> FaultProbes { get; init; } = [];
 }

@@ -78,6 +78,20 @@ public sealed class CarrierConformanceTests
     }
 
     [Fact]
+    public async Task RunAsync_LabelBarcodeNotTheTrackingNumber_Fails()
+    {
+        var scenario = Scenario with { LabelBarcodeReader = label => Encoding.ASCII.GetString(label.Content.Span).Split("^FD")[1].Split("^FS")[0] + "X" };
+
+        var report = await CarrierConformance.RunAsync(Fake(), scenario, TestContext.Current.CancellationToken);
+
+        var check = report.Checks.Single(c => c.Name == "creates a shipment with a tracking number and a readable label");
+        Assert.False(check.Passed);
+        Assert.Contains("barcode reads 'FAKE00000001X'", check.Detail, StringComparison.Ordinal);
+        var passing = await CarrierConformance.RunAsync(Fake(), scenario with { LabelBarcodeReader = label => Encoding.ASCII.GetString(label.Content.Span).Split("^FD")[1].Split("^FS")[0] }, TestContext.Current.CancellationToken);
+        Assert.True(passing.Passed, passing.ToString());
+    }
+
+    [Fact]
     public async Task RunAsync_FaultTypedWrongly_Fails()
     {
         var report = await CarrierConformance.RunAsync(Fake(), Scenario with

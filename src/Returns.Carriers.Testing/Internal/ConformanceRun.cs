@@ -158,7 +158,13 @@ internal sealed partial class ConformanceRun(CarrierAdapter adapter, Conformance
         switch (mode)
         {
             case LabelModes.Printed:
-                LabelFormats.Verify(shipment.Label ?? throw new ConformanceFailure("a printed label was asked for but none came back."));
+                var label = shipment.Label ?? throw new ConformanceFailure("a printed label was asked for but none came back.");
+                LabelFormats.Verify(label);
+                if (scenario.LabelBarcodeReader is { } read && read(label) is var barcode && barcode != shipment.TrackingNumber)
+                {
+                    throw new ConformanceFailure($"the label's barcode reads '{barcode}', not the tracking number {shipment.TrackingNumber}.");
+                }
+
                 break;
             case LabelModes.PrinterlessQr when string.IsNullOrWhiteSpace(shipment.QrPayload):
                 throw new ConformanceFailure($"a {PrinterlessOnly} QR code was asked for but no payload came back.");
