@@ -15,7 +15,7 @@ public sealed record ValidationError(string Path, string Message)
     /// <summary>The 1-based line of the mistake in the source text, when known.</summary>
     public int? Line { get; init; }
 
-    /// <summary>The 1-based column (in bytes) of the mistake in the source text, when known.</summary>
+    /// <summary>The 1-based column of the mistake as the format counts it (bytes in a JSON line, field number in a CSV row), when known.</summary>
     public int? Column { get; init; }
 
     /// <summary>Formats the error as <c>source(line,column): path: message</c>.</summary>
