@@ -58,7 +58,7 @@ public sealed class ReturnPolicy
         PolicyDocumentDto? document;
         try
         {
-            document = JsonSerializer.Deserialize(utf8Json, PolicyJsonContext.Default.PolicyDocumentDto);
+            document = JsonSerializer.Deserialize(utf8Json, DocumentJsonContext.Default.PolicyDocumentDto);
         }
         catch (JsonException exception)
         {

@@ -57,7 +57,7 @@ public sealed record OrderDocument
         OrderDocumentDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(utf8Json, OrderJsonContext.Default.OrderDocumentDto);
+            dto = JsonSerializer.Deserialize(utf8Json, DocumentJsonContext.Default.OrderDocumentDto);
         }
         catch (JsonException exception)
         {

@@ -144,13 +144,3 @@ internal sealed class KeepItDto
 
     public Dictionary<string, decimal>? AssumedReturnCost { get; set; }
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    AllowDuplicateProperties = false,
-    NumberHandling = JsonNumberHandling.Strict)]
-[JsonSerializable(typeof(PolicyDocumentDto))]
-internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -99,13 +99,3 @@ internal sealed class ProductDto
 
     public List<decimal>? DimensionsCm { get; set; }
 }
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    AllowDuplicateProperties = false,
-    NumberHandling = JsonNumberHandling.Strict)]
-[JsonSerializable(typeof(OrderDocumentDto))]
-internal sealed partial class OrderJsonContext : JsonSerializerContext;
