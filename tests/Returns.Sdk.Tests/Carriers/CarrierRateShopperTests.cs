@@ -28,10 +28,14 @@ public sealed class CarrierRateShopperTests
         var time = new FakeTimeProvider();
         var never = new TaskCompletionSource<IReadOnlyList<RateQuote>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = new ScriptedCarrier("slow", (_, _) => never.Task);
-        var shopper = Shopper(time, ScriptedCarrier.Priced("fast", 5m), slow);
+        var fast = ScriptedCarrier.Priced("fast", 5m);
+        var shopper = Shopper(time, fast, slow);
 
         var pending = shopper.QuoteAllAsync(Requests.Parcel(), TestContext.Current.CancellationToken);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        // The deadline runs on the fake clock: let the fast carrier answer (in real time) before the clock moves.
+        Assert.True(SpinWait.SpinUntil(() => fast.Calls == 1 && slow.Calls == 1, TimeSpan.FromSeconds(10)));
+        await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.False(pending.IsCompleted);
         time.Advance(Deadline);
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);

@@ -6,6 +6,7 @@ namespace Returns.Sdk.Tests.Carriers;
 internal sealed class ScriptedCarrier : CarrierAdapter
 {
     private readonly Func<RateRequest, CancellationToken, Task<IReadOnlyList<RateQuote>>> _quote;
+    private int _calls;
 
     public ScriptedCarrier(string carrierId, Func<RateRequest, CancellationToken, Task<IReadOnlyList<RateQuote>>> quote, CarrierService? service = null)
     {
@@ -18,7 +19,7 @@ internal sealed class ScriptedCarrier : CarrierAdapter
 
     public override CarrierCapabilities Capabilities { get; }
 
-    public int Calls { get; private set; }
+    public int Calls => Volatile.Read(ref _calls);
 
     public static CarrierService Standard(string code = "std") =>
         new(code, "Standard", [ReturnMethod.PostOffice, ReturnMethod.ParcelLocker], LabelModes.Printed | LabelModes.PrinterlessQr);
@@ -28,7 +29,7 @@ internal sealed class ScriptedCarrier : CarrierAdapter
 
     public override Task<IReadOnlyList<RateQuote>> QuoteAsync(RateRequest request, CancellationToken cancellationToken)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
         return _quote(request, cancellationToken);
     }
 
