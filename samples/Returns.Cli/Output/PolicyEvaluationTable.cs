@@ -27,7 +27,7 @@ internal static class PolicyEvaluationTable
             .AddColumn(new TableColumn("Returnable").NoWrap())
             .AddColumn(new TableColumn("Qty").RightAligned().NoWrap())
             .AddColumn(new TableColumn("Code"))
-            .AddColumn(new TableColumn("Deadline"))
+            .AddColumn(new TableColumn("Last day"))
             .AddColumn(new TableColumn("Restocking fee").RightAligned())
             .AddColumn(new TableColumn("Refund types"))
             .AddColumn("Message");
@@ -76,7 +76,7 @@ internal static class PolicyEvaluationTable
 
     // A deadline only means something for a line the window decides; an excluded line has none worth showing.
     private static string Deadline(LineDecision line) =>
-        line.Deadline is { } deadline && (line.IsReturnable || line.Code == PolicyDecisionCode.WindowExpired) ? Instant(deadline) : "-";
+        line.LastDay is { } day && (line.IsReturnable || line.Code == PolicyDecisionCode.WindowExpired) ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
 
     private static string Amount(Money money) => money.ToString(null, CultureInfo.InvariantCulture);
 

@@ -17,6 +17,9 @@ public sealed class PolicyCommandsTests
         Assert.Contains("2026.1", result.Console, StringComparison.Ordinal);
         Assert.Contains("window_expired", result.Console, StringComparison.Ordinal);
         Assert.Contains("post_office", result.Console, StringComparison.Ordinal);
+        // The last returnable day, not the midnight after it: delivered 5 November, 30 days.
+        Assert.Contains("2026-12-05", result.Console, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-12-06", result.Console, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Stdout);
     }
 
