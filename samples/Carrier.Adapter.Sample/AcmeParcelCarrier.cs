@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Returns.Carriers.Http;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
+using Returns.Sdk.Locations;
 
 namespace Carrier.Adapter.Sample;
 
@@ -143,7 +144,7 @@ public sealed partial class AcmeParcelCarrier : CarrierAdapter
             .Select(l => (Location: l, Point: new GeoPoint(l.Lat, l.Lon)))
             .Select(x => new DropOffPoint(x.Location.Id, x.Location.Name, ToKind(x.Location.Type), Id, x.Point)
             {
-                OpeningHours = x.Location.OpeningHours,
+                OpeningHours = ToOpeningHours(x.Location.OpeningHours),
                 DistanceKm = query.Near.DistanceKmTo(x.Point),
             })
             .Where(p => p.DistanceKm <= query.RadiusKm && (query.Kind is null || p.Kind == query.Kind))
@@ -255,6 +256,10 @@ public sealed partial class AcmeParcelCarrier : CarrierAdapter
         "locker" => ReturnMethod.ParcelLocker,
         _ => null,
     };
+
+    // Hours Acme writes outside the supported opening_hours subset are unknown rather than a failed search.
+    private static OpeningHours? ToOpeningHours(string? text) =>
+        OpeningHours.TryParse(text, out var hours, out _) ? hours : null;
 
     private static DropOffKind ToKind(string type) => type switch
     {

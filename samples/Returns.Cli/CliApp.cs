@@ -23,7 +23,11 @@ internal static class CliApp
             console.Profile.Width = RedirectedWidth;
         }
 
-        return RunAsync(args, console, Console.Out, Console.Error);
+        var context = new CliContext(console, Console.Out, Console.Error, TimeProvider.System)
+        {
+            IsOutputRedirected = Console.IsOutputRedirected,
+        };
+        return RunAsync(args, context);
     }
 
     /// <summary>Runs the command line against the system clock.</summary>
@@ -78,8 +82,10 @@ internal static class CliApp
     /// <returns>The root command.</returns>
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("Returns from the terminal: check what may come back, on what terms, and what it costs.");
+        var root = new RootCommand("Returns from the terminal: check what may come back, on what terms, how it can come back and what it costs.");
         root.Add(PolicyCommands.Create(context));
+        root.Add(PointsCommands.Create(context));
+        root.Add(OptionsCommand.Create(context));
         return root;
     }
 

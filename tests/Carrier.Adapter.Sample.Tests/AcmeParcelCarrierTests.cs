@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Returns.Carriers.Testing;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
+using Returns.Sdk.Locations;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -69,7 +70,7 @@ public sealed class AcmeParcelCarrierTests : IDisposable
         _server.Given(Api("/v1/returns", "POST").WithHeader("Idempotency-Key", "*", MatchBehaviour.AcceptOnMatch)).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"id\":\"ret_1\",\"tracking_number\":\"ACME000001\",\"label\":{\"format\":\"pdf\",\"content_type\":\"application/pdf\",\"data\":\"" + Pdf + "\"},\"price\":{\"amount\":4.95,\"currency\":\"EUR\"}}"));
         _server.Given(Api("/v1/locations", "GET")).AtPriority(10)
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody("{\"locations\":[{\"id\":\"far\",\"name\":\"Far\",\"type\":\"post_office\",\"lat\":52.40,\"lon\":4.90},{\"id\":\"near\",\"name\":\"Near\",\"type\":\"locker\",\"lat\":52.374,\"lon\":4.893,\"opening_hours\":\"24/7\"},{\"id\":\"utrecht\",\"name\":\"Utrecht\",\"type\":\"shop\",\"lat\":52.09,\"lon\":5.12}]}"));
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("{\"locations\":[{\"id\":\"far\",\"name\":\"Far\",\"type\":\"post_office\",\"lat\":52.40,\"lon\":4.90,\"opening_hours\":\"Mo-Fr sunrise-sunset\"},{\"id\":\"near\",\"name\":\"Near\",\"type\":\"locker\",\"lat\":52.374,\"lon\":4.893,\"opening_hours\":\"24/7\"},{\"id\":\"utrecht\",\"name\":\"Utrecht\",\"type\":\"shop\",\"lat\":52.09,\"lon\":5.12}]}"));
         _server.Given(Api("/v1/tracking/ACME000001", "GET")).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("{\"tracking_number\":\"ACME000001\",\"status\":\"in_transit\",\"events\":[{\"at\":\"2030-01-02T10:00:00Z\",\"status\":\"in_transit\",\"description\":\"Sorted\"},{\"at\":\"2030-01-01T10:00:00Z\",\"status\":\"label_created\",\"description\":\"Label created\"}]}"));
         _server.Given(Api("/v1/tracking/FAIL503", "GET")).AtPriority(10).RespondWith(Response.Create().WithStatusCode(503));
@@ -167,6 +168,15 @@ public sealed class AcmeParcelCarrierTests : IDisposable
         Assert.Equal("4.8922", request.Query!["lon"].Single());
         Assert.Equal("10", request.Query!["radius_km"].Single());
         Assert.Equal("5", request.Query!["limit"].Single());
+    }
+
+    [Fact]
+    public async Task ListDropOffPointsAsync_OpeningHours_ParsedOrUnknownWhenUnsupported()
+    {
+        var points = await Adapter.ListDropOffPointsAsync(new DropOffPointQuery(new GeoPoint(52.3731, 4.8922), 10, 5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(OpeningHours.AlwaysOpen, points.Single(p => p.Id == "near").OpeningHours);
+        Assert.Null(points.Single(p => p.Id == "far").OpeningHours);
     }
 
     [Fact]

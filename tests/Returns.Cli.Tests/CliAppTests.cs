@@ -29,4 +29,22 @@ public sealed class CliAppTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("policy", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_Help_ListsPointsAndOptionsCommands()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        Assert.Contains("points", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("options", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PointsWithoutSubcommand_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("points");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("returns points --help", result.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -16,9 +16,20 @@ internal static class CliRunner
     /// <summary>The fake clock's instant: 20 November 2026, noon UTC, inside the demo order's window for most lines.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(interactive: false, args);
+
+    /// <summary>Runs the CLI with a console that says whether it is an interactive terminal (output never redirected).</summary>
+    /// <param name="interactive">Whether the test console reports itself interactive.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>What the run produced.</returns>
+    public static async Task<CliResult> RunAsync(bool interactive, params string[] args)
     {
         using var console = new TestConsole().Width(240);
+        if (interactive)
+        {
+            console.Interactive();
+        }
+
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var context = new CliContext(console, stdout, stderr, new FakeTimeProvider(Now));
@@ -57,6 +68,16 @@ internal static class DemoFiles
     public static string PolicyPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "policy.json");
 
     public static string OrderPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "order-web.json");
+
+    public static string PointsPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "points.csv");
+
+    public static string RatesPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "rates.csv");
+
+    public static string ZonesPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "zones.csv");
+
+    public static string PostcodesPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "postcodes.csv");
+
+    public static string BoxesPath => System.IO.Path.Combine(AppContext.BaseDirectory, "data", "boxes.json");
 
     public static string PolicyJson => File.ReadAllText(PolicyPath);
 

@@ -23,7 +23,7 @@ public sealed class NaivePolicyEvaluator
     /// <summary>Reads the policy's first version from a policy document (validation is the SDK's job; this trusts it).</summary>
     public static NaivePolicyEvaluator Load(string json)
     {
-        var document = JsonSerializer.Deserialize(json, PolicyJsonContext.Default.PolicyDocumentDto)!;
+        var document = JsonSerializer.Deserialize(json, Returns.Sdk.Serialization.Internal.DocumentJsonContext.Default.PolicyDocumentDto)!;
         var dto = document.Versions![0]!;
         var policy = new NaivePolicy
         {

@@ -8,4 +8,6 @@ namespace Returns.Cli.Output;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(PolicyEvaluationJson))]
+[JsonSerializable(typeof(NearestPointJson[]))]
+[JsonSerializable(typeof(ReturnOptionsJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

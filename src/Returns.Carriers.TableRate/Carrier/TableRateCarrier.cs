@@ -3,13 +3,19 @@ using Returns.Carriers.TableRate.Carrier.Internal;
 using Returns.Labels;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
+using Returns.Sdk.Locations;
 
 namespace Returns.Carriers.TableRate;
 
 /// <summary>
 /// The offline carrier: quotes from a rate card and zone chart, issues its own check-digit tracking numbers and
-/// renders its own labels (PDF, ZPL, SVG) or a QR code for printerless drop-off. No network, no key.
+/// renders its own labels (PDF, ZPL, SVG) or a QR code for printerless drop-off, and lists drop-off points from a
+/// location catalog. No network, no key.
 /// </summary>
+/// <remarks>
+/// Each rate-card service travels in the network its <c>carrier</c> column names (e.g. <c>postnl</c>), so its
+/// <see cref="CarrierService.Network"/> is that name and the catalog's points of that carrier are its drop-off points.
+/// </remarks>
 public sealed partial class TableRateCarrier : CarrierAdapter
 {
     private readonly TableRateEngine _engine;
@@ -17,6 +23,8 @@ public sealed partial class TableRateCarrier : CarrierAdapter
     private readonly TableRateCarrierOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Dictionary<string, RateCardService> _servicesByCode;
+    private readonly LocationCatalog _dropOffPoints;
+    private readonly (string Network, DropOffKind Kind)[] _pointKinds;
 
     /// <summary>Creates the carrier.</summary>
     /// <param name="engine">The rate card and zone chart.</param>
@@ -24,10 +32,25 @@ public sealed partial class TableRateCarrier : CarrierAdapter
     /// <param name="timeProvider">The clock for label dates.</param>
     /// <exception cref="ArgumentException">The options are invalid or the rate card is empty.</exception>
     public TableRateCarrier(TableRateEngine engine, TableRateCarrierOptions options, TimeProvider timeProvider)
+        : this(engine, options, timeProvider, LocationCatalog.Empty)
+    {
+    }
+
+    /// <summary>Creates the carrier with drop-off points.</summary>
+    /// <param name="engine">The rate card and zone chart.</param>
+    /// <param name="options">Its id, label name and tracking prefix.</param>
+    /// <param name="timeProvider">The clock for label dates.</param>
+    /// <param name="dropOffPoints">
+    /// Where customers hand parcels over: the catalog's points whose carrier is a rate-card carrier and whose kind one of
+    /// that carrier's services accepts. With at least one such point the carrier declares <see cref="CarrierFeatures.DropOffPoints"/>.
+    /// </param>
+    /// <exception cref="ArgumentException">The options are invalid or the rate card is empty.</exception>
+    public TableRateCarrier(TableRateEngine engine, TableRateCarrierOptions options, TimeProvider timeProvider, LocationCatalog dropOffPoints)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(dropOffPoints);
         if (!CarrierIdPattern().IsMatch(options.CarrierId ?? string.Empty))
         {
             throw new ArgumentException($"CarrierId '{options.CarrierId}' must be lower-case letters, digits, '-' or '_'.", nameof(options));
@@ -44,7 +67,16 @@ public sealed partial class TableRateCarrier : CarrierAdapter
         _options = options;
         _timeProvider = timeProvider;
         _servicesByCode = engine.RateCard.Services.ToDictionary(ServiceCode, StringComparer.Ordinal);
-        Capabilities = new CarrierCapabilities([.. engine.RateCard.Services.Select(Describe)], CarrierFeatures.None);
+        var services = engine.RateCard.Services.Select(Describe).ToList();
+        _dropOffPoints = dropOffPoints;
+        var inCatalog = dropOffPoints.Locations.Select(p => (p.CarrierId, p.Kind)).ToHashSet();
+        _pointKinds = [.. services
+            .SelectMany(s => s.ReturnMethods.Select(m => (Network: s.Network!, Kind: KindOf(m))))
+            .Where(p => p.Kind is not null)
+            .Select(p => (p.Network, p.Kind!.Value))
+            .Distinct()
+            .Where(inCatalog.Contains)];
+        Capabilities = new CarrierCapabilities(services, _pointKinds.Length > 0 ? CarrierFeatures.DropOffPoints : CarrierFeatures.None);
     }
 
     /// <inheritdoc />
@@ -84,6 +116,53 @@ public sealed partial class TableRateCarrier : CarrierAdapter
         }
 
         return Task.FromResult<IReadOnlyList<RateQuote>>(quotes);
+    }
+
+    /// <inheritdoc />
+    public override Task<IReadOnlyList<DropOffPoint>> ListDropOffPointsAsync(DropOffPointQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<DropOffPoint>>(cancellationToken);
+        }
+
+        if (_pointKinds.Length == 0)
+        {
+            return base.ListDropOffPointsAsync(query, cancellationToken);
+        }
+
+        string? network = null;
+        if (query.ServiceCode is { } code)
+        {
+            if (!_servicesByCode.TryGetValue(code, out var service))
+            {
+                return Task.FromException<IReadOnlyList<DropOffPoint>>(new CarrierException(CarrierId, $"No service '{code}'; the rate card offers {string.Join(", ", _servicesByCode.Keys)}.", isTransient: false));
+            }
+
+            network = service.Carrier;
+        }
+
+        // Each (network, kind) is its own exact nearest search; merging their nearest-first lists keeps the answer exact.
+        var found = new List<DropOffPoint>();
+        foreach (var (pointNetwork, kind) in _pointKinds)
+        {
+            if ((network is not null && network != pointNetwork) || (query.Kind is { } wanted && wanted != kind))
+            {
+                continue;
+            }
+
+            foreach (var (point, distance) in _dropOffPoints.Nearest(query.Near, query.Limit, new LocationFilter { CarrierId = pointNetwork, Kind = kind }))
+            {
+                if (distance <= query.RadiusKm)
+                {
+                    found.Add(point with { DistanceKm = distance });
+                }
+            }
+        }
+
+        found.Sort(static (a, b) => a.DistanceKm!.Value.CompareTo(b.DistanceKm!.Value) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
+        return Task.FromResult<IReadOnlyList<DropOffPoint>>(found.Count > query.Limit ? found[..query.Limit] : found);
     }
 
     /// <inheritdoc />
@@ -152,11 +231,21 @@ public sealed partial class TableRateCarrier : CarrierAdapter
         return new CarrierService(ServiceCode(service), $"{service.Carrier} {service.Service}", methods, LabelModes.Printed | LabelModes.PrinterlessQr)
         {
             Limits = new ParcelLimits { MaxWeight = heaviest },
+            Network = service.Carrier,
             LabelFormats = [LabelDocumentFormat.Pdf, LabelDocumentFormat.Zpl, LabelDocumentFormat.Svg],
         };
     }
 
     private static string ServiceCode(RateCardService service) => $"{service.Carrier}:{service.Service}";
+
+    private static DropOffKind? KindOf(ReturnMethod method) => method switch
+    {
+        ReturnMethod.PostOffice => DropOffKind.PostOffice,
+        ReturnMethod.PickupPoint => DropOffKind.PickupPoint,
+        ReturnMethod.ParcelLocker => DropOffKind.ParcelLocker,
+        ReturnMethod.Mailbox => DropOffKind.Mailbox,
+        _ => null,
+    };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex CarrierIdPattern();

@@ -1,12 +1,16 @@
 using Returns.Carriers.TableRate;
 using Returns.Sdk.DependencyInjection;
+using Returns.Sdk.Locations;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the offline table-rate carrier.</summary>
 public static class TableRateServiceCollectionExtensions
 {
-    /// <summary>Registers the table-rate carrier over a loaded rate card and zone chart.</summary>
+    /// <summary>
+    /// Registers the table-rate carrier over a loaded rate card and zone chart. Its drop-off points are those of the
+    /// location catalog registered with <c>AddLocationCatalog</c>, when there is one.
+    /// </summary>
     /// <param name="builder">The builder from <c>AddReturns()</c>.</param>
     /// <param name="rateCard">The rate card (see <c>RateCard.LoadFileAsync</c>).</param>
     /// <param name="zones">The zone chart (see <c>ZoneMap.LoadFileAsync</c>).</param>
@@ -23,6 +27,6 @@ public static class TableRateServiceCollectionExtensions
         // Built now, so that a bad id, prefix or empty card fails at registration rather than at the first quote.
         var engine = new TableRateEngine(rateCard, zones);
         _ = new TableRateCarrier(engine, options, TimeProvider.System);
-        return builder.AddCarrier(sp => new TableRateCarrier(engine, options, sp.GetRequiredService<TimeProvider>()));
+        return builder.AddCarrier(sp => new TableRateCarrier(engine, options, sp.GetRequiredService<TimeProvider>(), sp.GetService<LocationCatalog>() ?? LocationCatalog.Empty));
     }
 }

@@ -1,3 +1,4 @@
+using Returns.Sdk.Csv;
 using System.Globalization;
 using Returns.Carriers.TableRate.Internal;
 using Returns.Sdk;
@@ -143,7 +144,7 @@ public sealed class RateCard
     }
 
     /// <summary>Reads a rate card from a UTF-8 CSV file, streaming.</summary>
-    /// <param name="path">The file's path; it names the source in errors unless <see cref="TableRateReadOptions.Source"/> is set.</param>
+    /// <param name="path">The file's path; it names the source in errors unless <see cref="Returns.Sdk.Csv.CsvReadOptions.Source"/> is set.</param>
     /// <param name="options">Error handling, progress and defaults; <see cref="TableRateReadOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rate card and, with <see cref="CsvErrorHandling.SkipAndReport"/>, the errors of skipped rows.</returns>

@@ -189,13 +189,15 @@ internal sealed partial class ConformanceRun(CarrierAdapter adapter, Conformance
             throw new ConformanceFailure($"{points.Count} points for a limit of {query.Limit}.");
         }
 
+        // A point belongs to the adapter or to a network one of its services reaches (an aggregator's PostNL points).
+        var networks = adapter.Capabilities.Services.Select(s => s.Network ?? adapter.CarrierId).Append(adapter.CarrierId).ToHashSet(StringComparer.Ordinal);
         var previous = 0d;
         foreach (var point in points)
         {
             var distance = centre.DistanceKmTo(point.Location);
-            if (point.CarrierId != adapter.CarrierId || string.IsNullOrWhiteSpace(point.Id))
+            if (!networks.Contains(point.CarrierId) || string.IsNullOrWhiteSpace(point.Id))
             {
-                throw new ConformanceFailure($"point '{point.Id}' names carrier '{point.CarrierId}' or has a blank id.");
+                throw new ConformanceFailure($"point '{point.Id}' names carrier '{point.CarrierId}', which is neither the adapter nor a network of its services ({string.Join(", ", networks.Order(StringComparer.Ordinal))}), or has a blank id.");
             }
 
             if (distance > query.RadiusKm + 0.01)

@@ -39,6 +39,13 @@ public sealed record CarrierService
     /// <summary>How the customer may hand the parcel over.</summary>
     public IReadOnlyList<ReturnMethod> ReturnMethods { get; }
 
+    /// <summary>
+    /// The carrier network whose drop-off points take this service's parcels, as spelled in location catalogs
+    /// (e.g. <c>postnl</c>); <see langword="null"/> when it is the adapter's own <see cref="CarrierAdapter.CarrierId"/>.
+    /// An aggregator or the table-rate carrier reaches several networks through one adapter.
+    /// </summary>
+    public string? Network { get; init; }
+
     /// <summary>How the customer may get the label.</summary>
     public LabelModes LabelModes { get; }
 

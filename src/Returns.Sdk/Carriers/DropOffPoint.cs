@@ -1,3 +1,5 @@
+using Returns.Sdk.Locations;
+
 namespace Returns.Sdk.Carriers;
 
 /// <summary>What kind of place takes a return parcel.</summary>
@@ -46,8 +48,11 @@ public sealed record DropOffPoint(string Id, string Name, DropOffKind Kind, stri
     /// <summary>Its postal address.</summary>
     public Address? Address { get; init; }
 
-    /// <summary>Opening hours in the OpenStreetMap <c>opening_hours</c> syntax, e.g. <c>Mo-Fr 09:00-18:00; Sa 09:00-12:00</c>.</summary>
-    public string? OpeningHours { get; init; }
+    /// <summary>
+    /// When it is open (parsed from the OpenStreetMap <c>opening_hours</c> syntax, e.g. <c>Mo-Fr 09:00-18:00; Sa 09:00-12:00</c>),
+    /// or <see langword="null"/> when unknown.
+    /// </summary>
+    public OpeningHours? OpeningHours { get; init; }
 
     /// <summary>Great-circle distance from the query location, in kilometres, when known.</summary>
     public double? DistanceKm { get; init; }

@@ -1,3 +1,4 @@
+using Returns.Sdk.Csv;
 using System.Globalization;
 using System.Text;
 using Returns.Sdk;

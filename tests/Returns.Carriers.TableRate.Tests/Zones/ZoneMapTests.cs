@@ -1,3 +1,4 @@
+using Returns.Sdk.Csv;
 using Returns.Sdk;
 using static Returns.Carriers.TableRate.Tests.TableRateFixtures;
 

@@ -1,3 +1,4 @@
+using Returns.Sdk.Csv.Internal;
 using System.Globalization;
 using Returns.Sdk;
 using Returns.Sdk.Serialization;

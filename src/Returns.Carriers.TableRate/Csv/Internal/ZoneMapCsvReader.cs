@@ -1,3 +1,4 @@
+using Returns.Sdk.Csv.Internal;
 using Returns.Sdk;
 
 namespace Returns.Carriers.TableRate.Internal;

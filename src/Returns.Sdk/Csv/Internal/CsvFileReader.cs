@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Returns.Sdk;
 
-namespace Returns.Carriers.TableRate.Internal;
+
+namespace Returns.Sdk.Csv.Internal;
 
 /// <summary>
 /// The loop every CSV reader shares: header, records, field counts, syntax errors, fail-fast or skip-and-report,
@@ -15,7 +15,7 @@ internal abstract class CsvFileReader<T>
     private readonly List<ValidationError> _errors = [];
     private readonly List<ValidationError> _rowErrors = [];
 
-    protected CsvFileReader(TableRateReadOptions options, string? source)
+    protected CsvFileReader(CsvReadOptions options, string? source)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxErrors, 1, nameof(options));
@@ -24,7 +24,7 @@ internal abstract class CsvFileReader<T>
         Source = source;
     }
 
-    protected TableRateReadOptions Options { get; }
+    protected CsvReadOptions Options { get; }
 
     protected string? Source { get; }
 

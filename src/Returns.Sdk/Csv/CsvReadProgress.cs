@@ -1,4 +1,4 @@
-namespace Returns.Carriers.TableRate;
+namespace Returns.Sdk.Csv;
 
 /// <summary>How far a CSV reader has got.</summary>
 /// <param name="Records">Records read so far, the header included.</param>

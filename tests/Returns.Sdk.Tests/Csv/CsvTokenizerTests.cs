@@ -1,11 +1,15 @@
 using System.Text;
-using Returns.Carriers.TableRate.Internal;
-using static Returns.Carriers.TableRate.Tests.TableRateFixtures;
+using Returns.Sdk.Csv.Internal;
 
-namespace Returns.Carriers.TableRate.Tests.Csv;
+
+namespace Returns.Sdk.Tests.Csv;
 
 public sealed class CsvTokenizerTests
 {
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
     private static async Task<List<(int Line, string[] Fields, string? Error)>> TokenizeAsync(Stream stream)
     {
         using var csv = new CsvTokenizer(stream);

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Returns.Carriers.TableRate.Internal;
+namespace Returns.Sdk.Csv.Internal;
 
 /// <summary>
 /// A streaming RFC 4180 tokenizer: comma-separated, fields optionally in double quotes, a doubled quote inside quotes

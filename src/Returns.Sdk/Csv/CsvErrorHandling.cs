@@ -1,4 +1,4 @@
-namespace Returns.Carriers.TableRate;
+namespace Returns.Sdk.Csv;
 
 /// <summary>What a CSV reader does with a bad row.</summary>
 public enum CsvErrorHandling
@@ -8,7 +8,7 @@ public enum CsvErrorHandling
 
     /// <summary>
     /// Bad rows are skipped and their errors returned with the rows that were good. Header errors, text that is not
-    /// UTF-8 and more than <see cref="TableRateReadOptions.MaxErrors"/> errors still throw.
+    /// UTF-8 and more than <see cref="CsvReadOptions.MaxErrors"/> errors still throw.
     /// </summary>
     SkipAndReport,
 }

@@ -1,9 +1,7 @@
-using Returns.Sdk;
-
-namespace Returns.Carriers.TableRate;
+namespace Returns.Sdk.Csv;
 
 /// <summary>What a CSV reader produced: the value built from the good rows, and the errors of the rows it skipped.</summary>
-/// <typeparam name="T">A <see cref="RateCard"/> or a <see cref="ZoneMap"/>.</typeparam>
+/// <typeparam name="T">What the file describes, e.g. a location catalog or a rate card.</typeparam>
 /// <param name="Value">The value built from every good row.</param>
 /// <param name="Errors">
 /// The errors of skipped rows in file order, each with source, line, column and path; always empty with
