@@ -26,6 +26,8 @@ public class ReturnOptionBenchmarks
 
     private ServiceProvider _services = null!;
     private ReturnOptionService _optionService = null!;
+    private ReturnOptionEngine _engine = null!;
+    private CarrierAdapter[] _carriers = null!;
     private NaiveOptionRanking _naive = null!;
     private ParcelEstimator _parcels = null!;
     private Order _order = null!;
@@ -42,6 +44,8 @@ public class ReturnOptionBenchmarks
         _services = await ReturnOptionBenchmarkData.ServicesAsync(catalog).ConfigureAwait(false);
         _optionService = _services.GetRequiredService<ReturnOptionService>();
         _parcels = _services.GetRequiredService<ParcelEstimator>();
+        _engine = _services.GetRequiredService<ReturnOptionEngine>();
+        _carriers = [.. _services.GetServices<CarrierAdapter>()];
         _naive = new NaiveOptionRanking([.. _services.GetServices<CarrierAdapter>()], catalog.Locations, maxDistanceKm: 50, placesPerOption: 3);
         _order = ReturnOptionBenchmarkData.Order();
         _policy = ReturnOptionBenchmarkData.Evaluation(_order);
@@ -75,6 +79,26 @@ public class ReturnOptionBenchmarks
 
     [Benchmark]
     public async Task<int> OptionService() => (await OptionsAsync(Next()).ConfigureAwait(false)).Options.Count;
+
+    /// <summary>
+    /// The same options without the rate shopper's parallel calls and deadline (which only pay off for carriers on the
+    /// network): sizing, the four rate cards asked in turn, nearest places and ranking.
+    /// </summary>
+    [Benchmark]
+    public async Task<int> SizeRateAndRank()
+    {
+        var location = Next();
+        var parcel = _parcels.Estimate(ReturnOptionService.ItemsOf(_order, _policy)).Parcel;
+        var request = new RateRequest(parcel, _customer, _warehouse);
+        var quotes = new List<RateQuote>();
+        foreach (var carrier in _carriers)
+        {
+            quotes.AddRange(await carrier.QuoteAsync(request, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        var options = _engine.Rank(new ReturnOptionRequest(_policy, parcel, _customer, location, quotes) { At = ReturnOptionBenchmarkData.At }, ReturnOptionRankings.CheapestForRetailer);
+        return options.Options.Count;
+    }
 
     private Task<ReturnOptionResult> OptionsAsync(GeoPoint location) =>
         _optionService.GetOptionsAsync(new ReturnOptionQuery(_order, _policy, _customer) { CustomerLocation = location, Ranking = ReturnOptionRankings.CheapestForRetailer, At = ReturnOptionBenchmarkData.At });

@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Reports;
 using Returns.Benchmarks.Data;
 using Returns.Sdk;
 using Returns.Sdk.Geo;
@@ -18,6 +21,7 @@ namespace Returns.Benchmarks;
 [MemoryDiagnoser]
 [MedianColumn]
 [MinColumn]
+[Config(typeof(SpeedupRatioConfig))]
 public class SpatialIndexBenchmarks
 {
     private const int PointCount = 100_000;
@@ -91,6 +95,12 @@ public class SpatialIndexBenchmarks
 
         return found;
     }
+}
+
+/// <summary>Shows ratios as "2,500x faster" rather than "0.000": the index is thousands of times faster than the scan.</summary>
+public sealed class SpeedupRatioConfig : ManualConfig
+{
+    public SpeedupRatioConfig() => SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
 }
 
 /// <summary>

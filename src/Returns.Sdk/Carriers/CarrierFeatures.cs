@@ -7,7 +7,10 @@ public enum CarrierFeatures
     /// <summary>Only shipments.</summary>
     None = 0,
 
-    /// <summary>Quotes live rates (otherwise the retailer supplies a rate card).</summary>
+    /// <summary>
+    /// Quotes live rates from the carrier's systems. Without it the adapter prices locally from a rate card, never blocks,
+    /// and the rate shopper asks it on the calling thread instead of the thread pool.
+    /// </summary>
     LiveRates = 1,
 
     /// <summary>Lists drop-off points near a location.</summary>

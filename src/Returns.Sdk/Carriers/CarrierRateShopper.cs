@@ -61,14 +61,20 @@ public sealed partial class CarrierRateShopper
                 continue;
             }
 
-            calls.Add((carrier, CallAsync(carrier, request, deadline.Token)));
+            // A carrier without live rates prices from a local rate card, so it is asked on this thread; a carrier with
+            // live rates goes over the network and is started on the thread pool, so one that blocks holds up no other.
+            var call = carrier.Capabilities.Supports(CarrierFeatures.LiveRates) ? CallAsync(carrier, request, deadline.Token) : CallInline(carrier, request, deadline.Token);
+            calls.Add((carrier, call));
         }
 
         var all = Task.WhenAll(calls.Select(c => c.Task));
-        var timer = Task.Delay(_options.CurrentValue.QuoteDeadline, _timeProvider, cancellationToken);
-        if (await Task.WhenAny(all, timer).ConfigureAwait(false) == timer)
+        if (!all.IsCompleted)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var timer = Task.Delay(_options.CurrentValue.QuoteDeadline, _timeProvider, cancellationToken);
+            if (await Task.WhenAny(all, timer).ConfigureAwait(false) == timer)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
 
         await deadline.CancelAsync().ConfigureAwait(false);
@@ -113,6 +119,18 @@ public sealed partial class CarrierRateShopper
         // Leave the caller's thread at once: an adapter that blocks before its first await must not hold up the others.
         await Task.Yield();
         return await carrier.QuoteAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<IReadOnlyList<RateQuote>> CallInline(CarrierAdapter carrier, RateRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return carrier.QuoteAsync(request, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IReadOnlyList<RateQuote>>(exception);
+        }
     }
 
     private static CarrierOmission Omit(string carrierId, Exception? exception) => exception switch

@@ -23,6 +23,37 @@ public sealed class CarrierRateShopperTests
     }
 
     [Fact]
+    public async Task QuoteAllAsync_RateCardCarriers_AskedOnTheCallingThreadAndAnsweredAtOnce()
+    {
+        var threads = new List<int>();
+        ScriptedCarrier RateCard(string id, decimal price) => new(id, (_, _) =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            return Task.FromResult<IReadOnlyList<RateQuote>>([new RateQuote(id, "std", ReturnMethod.PostOffice, Money.Of(price, "EUR"))]);
+        }, features: CarrierFeatures.None);
+        var shopper = Shopper(new FakeTimeProvider(), RateCard("a", 5m), RateCard("b", 4m));
+
+        var pending = shopper.QuoteAllAsync(Requests.Parcel(), TestContext.Current.CancellationToken);
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal([Environment.CurrentManagedThreadId, Environment.CurrentManagedThreadId], threads);
+        Assert.Equal(["b", "a"], (await pending).Quotes.Select(q => q.CarrierId));
+    }
+
+    [Fact]
+    public async Task QuoteAllAsync_RateCardCarrierThrowingBeforeReturningATask_OmittedAsPermanentOthersAnswer()
+    {
+        var broken = new ScriptedCarrier("broken", (_, _) => throw new CarrierException("broken", "no rate card row for this zone", isTransient: false), features: CarrierFeatures.None);
+        var shopper = Shopper(new FakeTimeProvider(), broken, ScriptedCarrier.Priced("ok", 5m));
+
+        var result = await shopper.QuoteAllAsync(Requests.Parcel(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["ok"], result.Quotes.Select(q => q.CarrierId));
+        var omission = Assert.Single(result.Omissions);
+        Assert.Equal((CarrierOmissionReason.PermanentFailure, "broken"), (omission.Reason, omission.CarrierId));
+    }
+
+    [Fact]
     public async Task QuoteAllAsync_SlowCarrierIgnoringCancellation_CutAtDeadlineWhileOthersArrive()
     {
         var time = new FakeTimeProvider();

@@ -8,11 +8,11 @@ internal sealed class ScriptedCarrier : CarrierAdapter
     private readonly Func<RateRequest, CancellationToken, Task<IReadOnlyList<RateQuote>>> _quote;
     private int _calls;
 
-    public ScriptedCarrier(string carrierId, Func<RateRequest, CancellationToken, Task<IReadOnlyList<RateQuote>>> quote, CarrierService? service = null)
+    public ScriptedCarrier(string carrierId, Func<RateRequest, CancellationToken, Task<IReadOnlyList<RateQuote>>> quote, CarrierService? service = null, CarrierFeatures features = CarrierFeatures.LiveRates)
     {
         CarrierId = carrierId;
         _quote = quote;
-        Capabilities = new CarrierCapabilities([service ?? Standard()], CarrierFeatures.LiveRates);
+        Capabilities = new CarrierCapabilities([service ?? Standard()], features);
     }
 
     public override string CarrierId { get; }

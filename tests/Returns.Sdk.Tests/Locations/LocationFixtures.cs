@@ -8,29 +8,8 @@ internal static class LocationFixtures
 {
     internal const string Header = "id,name,kind,carrier,latitude,longitude,address,postcode,city,country,opening_hours";
 
-    /// <summary>
-    /// A fixture's path: copied next to the tests when the project copies <c>Locations/fixtures</c>, else found in the
-    /// source tree above the test binaries.
-    /// </summary>
-    internal static string PathOf(string name)
-    {
-        var copied = Path.Combine(AppContext.BaseDirectory, "Locations", "fixtures", name);
-        if (File.Exists(copied))
-        {
-            return copied;
-        }
-
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "Returns.Sdk.Tests", "Locations", "fixtures", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"Fixture {name} not found from {AppContext.BaseDirectory}.");
-    }
+    /// <summary>A fixture's path: the project copies <c>Locations/fixtures</c> next to the test binaries.</summary>
+    internal static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Locations", "fixtures", name);
 
     internal static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
