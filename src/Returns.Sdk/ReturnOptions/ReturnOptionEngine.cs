@@ -190,6 +190,11 @@ public sealed class ReturnOptionEngine
     {
         var buffer = new GeoNeighbor<DropOffPoint>[_settings.LocationsPerOption];
         var found = _locations.Nearest(request.CustomerLocation, buffer, filter);
+        if (request.LiveLocations.Count > 0)
+        {
+            found = MergeLive(request, filter, buffer, found);
+        }
+
         var within = 0;
         while (within < found && buffer[within].DistanceKm <= _settings.MaxDistanceKm)
         {
@@ -216,6 +221,24 @@ public sealed class ReturnOptionEngine
         }
 
         return locations;
+    }
+
+    // The live points of the filter's network and kind join the catalog's nearest; the k nearest of both are kept.
+    private static int MergeLive(ReturnOptionRequest request, LocationFilter filter, GeoNeighbor<DropOffPoint>[] buffer, int found)
+    {
+        var merged = new List<GeoNeighbor<DropOffPoint>>(buffer.AsSpan(0, found).ToArray());
+        foreach (var point in request.LiveLocations)
+        {
+            if (point.Kind == filter.Kind && string.Equals(point.CarrierId, filter.CarrierId, StringComparison.Ordinal))
+            {
+                merged.Add(new GeoNeighbor<DropOffPoint>(point, request.CustomerLocation.DistanceKmTo(point.Location)));
+            }
+        }
+
+        merged.Sort(static (a, b) => a.DistanceKm.CompareTo(b.DistanceKm) is var order and not 0 ? order : string.CompareOrdinal(a.Item.Id, b.Item.Id));
+        var count = Math.Min(buffer.Length, merged.Count);
+        merged.CopyTo(0, buffer, 0, count);
+        return count;
     }
 
     private int HandoverDays(ReturnMethod method) =>

@@ -44,6 +44,12 @@ public sealed record ReturnOptionRequest
     /// <summary>Carriers that gave no quote, reported with the result as <see cref="ExclusionReason.CarrierUnavailable"/>.</summary>
     public IReadOnlyList<CarrierOmission> Omissions { get; init; } = [];
 
+    /// <summary>
+    /// Drop-off points carriers listed live for this request (<see cref="CarrierAdapter.ListDropOffPointsAsync"/>),
+    /// searched together with the catalog's.
+    /// </summary>
+    public IReadOnlyList<DropOffPoint> LiveLocations { get; init; } = [];
+
     /// <summary>The customer's time zone, for "open now" and dates; UTC when not set.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 

@@ -18,6 +18,9 @@ public sealed class ReturnOptionService
     private readonly IGeocoder? _geocoder;
     private readonly Address _warehouse;
     private readonly IReturnOptionRanking _defaultRanking;
+    private readonly CarrierAdapter[] _liveLocationCarriers;
+    private readonly ReturnOptionSettings _settings;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the service.</summary>
     /// <param name="engine">The ranking engine.</param>
@@ -25,8 +28,13 @@ public sealed class ReturnOptionService
     /// <param name="parcels">Sizes the parcel.</param>
     /// <param name="settings">The warehouse address and default strategy.</param>
     /// <param name="geocoder">Locates customers by postcode, when their address has no coordinates.</param>
+    /// <param name="locations">
+    /// The location catalog the engine searches; carriers that list drop-off points and whose networks have no points in
+    /// it are asked live for each request.
+    /// </param>
+    /// <param name="timeProvider">The clock for the live listing deadline; the system clock when not given.</param>
     /// <exception cref="ArgumentException">The warehouse is not configured.</exception>
-    public ReturnOptionService(ReturnOptionEngine engine, CarrierRateShopper rateShopper, ParcelEstimator parcels, IOptions<ReturnOptionSettings> settings, IGeocoder? geocoder = null)
+    public ReturnOptionService(ReturnOptionEngine engine, CarrierRateShopper rateShopper, ParcelEstimator parcels, IOptions<ReturnOptionSettings> settings, IGeocoder? geocoder = null, LocationCatalog? locations = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(rateShopper);
@@ -44,6 +52,12 @@ public sealed class ReturnOptionService
         _geocoder = geocoder;
         _warehouse = new Address(country, value.WarehousePostcode ?? string.Empty);
         _defaultRanking = ReturnOptionRankings.Find(value.DefaultStrategy) ?? ReturnOptionRankings.Balanced;
+        _settings = value;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        var catalogued = (locations ?? LocationCatalog.Empty).Locations.Select(l => l.CarrierId).ToHashSet(StringComparer.Ordinal);
+        _liveLocationCarriers = [.. rateShopper.Carriers.Where(c =>
+            c.Capabilities.Supports(CarrierFeatures.DropOffPoints)
+            && !c.Capabilities.Services.Any(s => catalogued.Contains(s.Network ?? c.CarrierId)))];
     }
 
     /// <summary>Finds and ranks the return options.</summary>
@@ -64,14 +78,62 @@ public sealed class ReturnOptionService
 
         var estimate = _parcels.Estimate(items);
         var location = await LocateAsync(query, cancellationToken).ConfigureAwait(false);
-        var rates = await _rateShopper.QuoteAllAsync(new RateRequest(estimate.Parcel, query.CustomerAddress, _warehouse), cancellationToken).ConfigureAwait(false);
+        var quoting = _rateShopper.QuoteAllAsync(new RateRequest(estimate.Parcel, query.CustomerAddress, _warehouse), cancellationToken);
+        var (live, liveOmissions) = await ListLiveAsync(location, cancellationToken).ConfigureAwait(false);
+        var rates = await quoting.ConfigureAwait(false);
         var request = new ReturnOptionRequest(query.Policy, estimate.Parcel, query.CustomerAddress, location, rates.Quotes)
         {
-            Omissions = rates.Omissions,
+            Omissions = liveOmissions.Count == 0 ? rates.Omissions : [.. rates.Omissions, .. liveOmissions],
+            LiveLocations = live,
             TimeZone = query.TimeZone,
             At = query.At,
         };
         return _engine.Rank(request, ranking) with { ParcelEstimate = estimate };
+    }
+
+    // Asks the carriers whose places are not catalogued, in parallel, until the deadline; one that fails or is late
+    // adds no places and is reported, the others' places are used.
+    private async Task<(IReadOnlyList<DropOffPoint> Points, IReadOnlyList<CarrierOmission> Omissions)> ListLiveAsync(GeoPoint location, CancellationToken cancellationToken)
+    {
+        if (_liveLocationCarriers.Length == 0)
+        {
+            return ([], []);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var query = new DropOffPointQuery(location, _settings.MaxDistanceKm, _settings.LocationsPerOption * Enum.GetValues<DropOffKind>().Length);
+        var calls = _liveLocationCarriers.Select(c => (Carrier: c, Task: ListAsync(c, query, deadline.Token))).ToList();
+        var all = Task.WhenAll(calls.Select(c => c.Task));
+        var timer = Task.Delay(_settings.LiveLocationDeadline, _timeProvider, cancellationToken);
+        await Task.WhenAny(all, timer).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await deadline.CancelAsync().ConfigureAwait(false);
+
+        var points = new List<DropOffPoint>();
+        var omissions = new List<CarrierOmission>();
+        foreach (var (carrier, task) in calls)
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                points.AddRange(task.Result);
+            }
+            else
+            {
+                var reason = task.IsFaulted ? CarrierOmissionReason.TransientFailure : CarrierOmissionReason.TimedOut;
+                var message = task.IsFaulted ? task.Exception?.InnerException?.Message : $"no answer within {_settings.LiveLocationDeadline.TotalMilliseconds:0} ms";
+                omissions.Add(new CarrierOmission(carrier.CarrierId, reason, $"drop-off points not listed: {message}"));
+                _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        return (points, omissions);
+    }
+
+    private static async Task<IReadOnlyList<DropOffPoint>> ListAsync(CarrierAdapter carrier, DropOffPointQuery query, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread at once, so an adapter that blocks before its first await holds up nothing.
+        await Task.Yield();
+        return await carrier.ListDropOffPointsAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<GeoPoint> LocateAsync(ReturnOptionQuery query, CancellationToken cancellationToken)

@@ -29,6 +29,12 @@ public sealed class ReturnOptionSettings
     /// <summary>What a return in store costs the retailer, in the policy's currency. Default 0.</summary>
     public decimal InStoreHandlingCost { get; set; }
 
+    /// <summary>
+    /// How long the option service waits for carriers that list drop-off points live (those whose networks have no
+    /// points in the location catalog). Default 2 seconds; a carrier that has not answered by then adds no places.
+    /// </summary>
+    public TimeSpan LiveLocationDeadline { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The warehouse returns go to: its ISO 3166 country code. Required by the option service.</summary>
     public string? WarehouseCountry { get; set; }
 

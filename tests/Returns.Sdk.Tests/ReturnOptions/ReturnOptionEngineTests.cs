@@ -135,6 +135,22 @@ public sealed class ReturnOptionEngineTests
     }
 
     [Fact]
+    public void Rank_LiveLocations_JoinTheCatalogsNearestFirst()
+    {
+        var request = Request() with
+        {
+            LiveLocations = [Point("po-live", "Live post office", DropOffKind.PostOffice, "postnl", 0.2), Point("dhl-far", "Far", DropOffKind.PickupPoint, "dhl", 60)],
+        };
+
+        var result = Engine().Rank(request);
+
+        var postOffice = Assert.Single(result.Options, o => o.Method == ReturnMethod.PostOffice);
+        Assert.Equal(["po-live", "po-damrak"], postOffice.Locations.Select(l => l.Point.Id));
+        var dhl = Assert.Single(result.Options, o => o.Method == ReturnMethod.PickupPoint);
+        Assert.Equal(["pp-jordaan"], dhl.Locations.Select(l => l.Point.Id));
+    }
+
+    [Fact]
     public void Rank_LocationsPerOption_ListsThatManyNearestFirst()
     {
         var catalog = new LocationCatalog([.. Enumerable.Range(1, 6).Select(i => Point($"po-{i}", $"PO {i}", DropOffKind.PostOffice, "postnl", 7 - i))]);

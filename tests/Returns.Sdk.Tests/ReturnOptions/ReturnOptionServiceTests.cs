@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Returns.Sdk.Carriers;
 using Returns.Sdk.Locations;
 using Returns.Sdk.Parcels;
 using Returns.Sdk.Policy;
@@ -20,7 +21,7 @@ public sealed class ReturnOptionServiceTests
         placed: Thursday10.AddDays(-10),
         delivered: Thursday10.AddDays(-8));
 
-    private static ServiceProvider Services(IGeocoder? geocoder = null, Action<ReturnOptionSettings>? settings = null)
+    private static ServiceProvider Services(IGeocoder? geocoder = null, Action<ReturnOptionSettings>? settings = null, CarrierAdapter? extra = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Thursday10));
@@ -43,6 +44,11 @@ public sealed class ReturnOptionServiceTests
         if (geocoder is not null)
         {
             returns.AddGeocoder(geocoder);
+        }
+
+        if (extra is not null)
+        {
+            returns.AddCarrier(_ => extra);
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -114,6 +120,45 @@ public sealed class ReturnOptionServiceTests
     }
 
     [Fact]
+    public async Task GetOptionsAsync_CarrierWhosePlacesAreNotCatalogued_ListsThemLive()
+    {
+        var gls = new LiveListingCarrier((query, _) => Task.FromResult<IReadOnlyList<DropOffPoint>>([Point("gls-1", "GLS shop", DropOffKind.PickupPoint, "gls", 0.4)]));
+        await using var provider = Services(extra: gls);
+
+        var result = await provider.GetRequiredService<ReturnOptionService>().GetOptionsAsync(Query(), TestContext.Current.CancellationToken);
+
+        var option = Assert.Single(result.Options, o => o.CarrierId == "gls");
+        Assert.Equal("gls-1", option.NearestLocation!.Point.Id);
+        Assert.Equal(0.4, option.DistanceKm, 3);
+        Assert.Equal(1, gls.Listings);
+    }
+
+    [Fact]
+    public async Task GetOptionsAsync_LiveListingFails_CarrierReportedOthersStillOffered()
+    {
+        var gls = new LiveListingCarrier((_, _) => Task.FromException<IReadOnlyList<DropOffPoint>>(new CarrierUnavailableException("gls", "503 from the locator")));
+        await using var provider = Services(extra: gls);
+
+        var result = await provider.GetRequiredService<ReturnOptionService>().GetOptionsAsync(Query(), TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(result.Options, o => o.CarrierId == "gls");
+        Assert.Contains(result.Excluded, e => e.CarrierId == "gls" && e.Reason == ExclusionReason.CarrierUnavailable && e.Message.Contains("503", StringComparison.Ordinal));
+        Assert.Contains(result.Excluded, e => e.CarrierId == "gls" && e.Reason == ExclusionReason.NoLocationNearby);
+        Assert.Contains(result.Options, o => o.CarrierId == "postnl");
+    }
+
+    [Fact]
+    public async Task GetOptionsAsync_CataloguedNetwork_NotListedLive()
+    {
+        var postnlLister = new LiveListingCarrier((_, _) => Task.FromResult<IReadOnlyList<DropOffPoint>>([]), network: "postnl");
+        await using var provider = Services(extra: postnlLister);
+
+        await provider.GetRequiredService<ReturnOptionService>().GetOptionsAsync(Query(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, postnlLister.Listings);
+    }
+
+    [Fact]
     public void ItemsOf_ItemsRequested_OnlyReturnableRequestedLinesAndQuantities()
     {
         var order = ItemsOrder();
@@ -166,4 +211,30 @@ public sealed class ReturnOptionServiceTests
 
         Assert.Contains("WarehouseCountry", error.Message, StringComparison.Ordinal);
     }
+}
+
+// A carrier whose drop-off points are only known to its own locator API.
+internal sealed class LiveListingCarrier(Func<DropOffPointQuery, CancellationToken, Task<IReadOnlyList<DropOffPoint>>> list, string network = "gls") : CarrierAdapter
+{
+    private int _listings;
+
+    public override string CarrierId => "gls";
+
+    public override CarrierCapabilities Capabilities { get; } = new(
+        [new CarrierService("parcelshop", "GLS ParcelShop", [ReturnMethod.PickupPoint], LabelModes.Printed) { Network = network }],
+        CarrierFeatures.LiveRates | CarrierFeatures.DropOffPoints);
+
+    public int Listings => Volatile.Read(ref _listings);
+
+    public override Task<IReadOnlyList<RateQuote>> QuoteAsync(RateRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RateQuote>>([Quote("gls", "parcelshop", ReturnMethod.PickupPoint, 4.25m, 2)]);
+
+    public override Task<IReadOnlyList<DropOffPoint>> ListDropOffPointsAsync(DropOffPointQuery query, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _listings);
+        return list(query, cancellationToken);
+    }
+
+    public override Task<ReturnShipment> CreateShipmentAsync(ShipmentRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new ReturnShipment(CarrierId, request.ServiceCode, "T-1"));
 }

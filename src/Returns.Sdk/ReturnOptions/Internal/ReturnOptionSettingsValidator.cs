@@ -42,6 +42,11 @@ internal sealed class ReturnOptionSettingsValidator : IValidateOptions<ReturnOpt
             yield return Say($"{Prefix}InStoreTransferDays must be 0 to 60; got {settings.InStoreTransferDays}.");
         }
 
+        if (settings.LiveLocationDeadline <= TimeSpan.Zero || settings.LiveLocationDeadline > TimeSpan.FromMinutes(1))
+        {
+            yield return Say($"{Prefix}LiveLocationDeadline must be above zero and at most 1 minute; got {settings.LiveLocationDeadline}.");
+        }
+
         if (settings.InStoreHandlingCost < 0)
         {
             yield return Say($"{Prefix}InStoreHandlingCost must not be negative; got {settings.InStoreHandlingCost}.");
