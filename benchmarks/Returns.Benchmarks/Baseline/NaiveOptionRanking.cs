@@ -27,7 +27,7 @@ internal sealed class NaiveOptionRanking(IReadOnlyList<CarrierAdapter> carriers,
                 continue;
             }
 
-            var kind = KindOf(quote.ReturnMethod);
+            var kind = quote.ReturnMethod.PlaceKind();
             var nearby = kind is null
                 ? []
                 : places
@@ -58,12 +58,4 @@ internal sealed class NaiveOptionRanking(IReadOnlyList<CarrierAdapter> carriers,
         return [.. options.OrderBy(o => o.Quote.Price.Amount).ThenBy(o => o.Places.Count > 0 ? o.Places[0].Km : 0d)];
     }
 
-    private static DropOffKind? KindOf(ReturnMethod method) => method switch
-    {
-        ReturnMethod.PostOffice => DropOffKind.PostOffice,
-        ReturnMethod.PickupPoint => DropOffKind.PickupPoint,
-        ReturnMethod.ParcelLocker => DropOffKind.ParcelLocker,
-        ReturnMethod.Mailbox => DropOffKind.Mailbox,
-        _ => null,
-    };
 }

@@ -6,6 +6,7 @@ using Returns.Cli.Output;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Locations;
+using Returns.Sdk.Serialization;
 
 namespace Returns.Cli.Commands;
 
@@ -33,12 +34,12 @@ internal static class PointsCommands
     public static DropOffKind? ParseKind(ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        if (DropOffKindNames.TryParse(text, out var kind))
+        if (SnakeCaseNames.TryParseDropOffKind(text, out var kind))
         {
             return kind;
         }
 
-        result.AddError($"'{text}' is not a kind of point; use one of {string.Join(", ", DropOffKindNames.All)}.");
+        result.AddError($"'{text}' is not a kind of point; use one of {string.Join(", ", SnakeCaseNames.DropOffKinds)}.");
         return null;
     }
 
@@ -52,7 +53,7 @@ internal static class PointsCommands
         var countOption = CommonOptions.Count("--k", "How many points to list, nearest first.", DefaultCount);
         var kindOption = new Option<DropOffKind?>("--kind")
         {
-            Description = $"Only points of this kind: {string.Join(", ", DropOffKindNames.All)}.",
+            Description = $"Only points of this kind: {string.Join(", ", SnakeCaseNames.DropOffKinds)}.",
             HelpName = "KIND",
             CustomParser = ParseKind,
         };

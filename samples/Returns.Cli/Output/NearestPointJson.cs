@@ -1,5 +1,6 @@
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Geo;
+using Returns.Sdk.Serialization;
 
 namespace Returns.Cli.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Geo;
+using Returns.Sdk.Serialization;
 using Spectre.Console;
 
 namespace Returns.Cli.Output;

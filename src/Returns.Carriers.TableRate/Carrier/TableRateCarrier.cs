@@ -71,7 +71,7 @@ public sealed partial class TableRateCarrier : CarrierAdapter
         _dropOffPoints = dropOffPoints;
         var inCatalog = dropOffPoints.Locations.Select(p => (p.CarrierId, p.Kind)).ToHashSet();
         _pointKinds = [.. services
-            .SelectMany(s => s.ReturnMethods.Select(m => (Network: s.Network!, Kind: KindOf(m))))
+            .SelectMany(s => s.ReturnMethods.Select(m => (Network: s.Network!, Kind: m.PlaceKind())))
             .Where(p => p.Kind is not null)
             .Select(p => (p.Network, p.Kind!.Value))
             .Distinct()
@@ -237,15 +237,6 @@ public sealed partial class TableRateCarrier : CarrierAdapter
     }
 
     private static string ServiceCode(RateCardService service) => $"{service.Carrier}:{service.Service}";
-
-    private static DropOffKind? KindOf(ReturnMethod method) => method switch
-    {
-        ReturnMethod.PostOffice => DropOffKind.PostOffice,
-        ReturnMethod.PickupPoint => DropOffKind.PickupPoint,
-        ReturnMethod.ParcelLocker => DropOffKind.ParcelLocker,
-        ReturnMethod.Mailbox => DropOffKind.Mailbox,
-        _ => null,
-    };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex CarrierIdPattern();

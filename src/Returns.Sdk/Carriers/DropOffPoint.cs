@@ -21,6 +21,23 @@ public enum DropOffKind
     Mailbox,
 }
 
+/// <summary>Which kind of place each return method needs.</summary>
+public static class ReturnMethodPlaces
+{
+    /// <summary>The kind of place where the customer hands a parcel over by a method.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The kind, or <see langword="null"/> for a home pickup, which needs no place.</returns>
+    public static DropOffKind? PlaceKind(this ReturnMethod method) => method switch
+    {
+        ReturnMethod.InStore => DropOffKind.Store,
+        ReturnMethod.PostOffice => DropOffKind.PostOffice,
+        ReturnMethod.PickupPoint => DropOffKind.PickupPoint,
+        ReturnMethod.ParcelLocker => DropOffKind.ParcelLocker,
+        ReturnMethod.Mailbox => DropOffKind.Mailbox,
+        _ => null,
+    };
+}
+
 /// <summary>Asks for drop-off points near a location.</summary>
 /// <param name="Near">Where the customer is.</param>
 /// <param name="RadiusKm">How far to look, great-circle kilometres; above zero.</param>

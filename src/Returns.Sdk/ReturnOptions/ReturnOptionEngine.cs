@@ -48,7 +48,7 @@ public sealed class ReturnOptionEngine
             {
                 foreach (var method in service.ReturnMethods)
                 {
-                    if (KindOf(method) is { } kind)
+                    if (method.PlaceKind() is { } kind)
                     {
                         _filters.TryAdd((service.Network ?? carrier.CarrierId, kind), new LocationFilter { CarrierId = service.Network ?? carrier.CarrierId, Kind = kind });
                     }
@@ -144,7 +144,7 @@ public sealed class ReturnOptionEngine
         }
 
         ReturnLocation[] locations = [];
-        if (KindOf(method) is { } kind)
+        if (method.PlaceKind() is { } kind)
         {
             var network = service.Network ?? quote.CarrierId;
             locations = Nearby(request, _filters.GetValueOrDefault((network, kind)) ?? new LocationFilter { CarrierId = network, Kind = kind }, at);
@@ -263,16 +263,6 @@ public sealed class ReturnOptionEngine
 
         options.Add(option);
     }
-
-    internal static DropOffKind? KindOf(ReturnMethod method) => method switch
-    {
-        ReturnMethod.InStore => DropOffKind.Store,
-        ReturnMethod.PostOffice => DropOffKind.PostOffice,
-        ReturnMethod.PickupPoint => DropOffKind.PickupPoint,
-        ReturnMethod.ParcelLocker => DropOffKind.ParcelLocker,
-        ReturnMethod.Mailbox => DropOffKind.Mailbox,
-        _ => null,
-    };
 
     private static string Describe(ReturnMethod method) => method switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Returns.Sdk.Carriers;
 using Returns.Sdk.Policy;
 
 namespace Returns.Sdk.Serialization;
@@ -8,6 +9,7 @@ public static class SnakeCaseNames
 {
     private static readonly string[] MethodNames = ["in_store", "post_office", "pickup_point", "parcel_locker", "mailbox", "home_pickup"];
     private static readonly string[] ChannelNames = ["web", "store", "marketplace"];
+    private static readonly string[] KindNames = ["post_office", "parcel_locker", "pickup_point", "store", "mailbox"];
 
     private static readonly FrozenDictionary<string, ReturnMethod> MethodsByName =
         MethodNames.Select((name, i) => (name, method: (ReturnMethod)i)).ToFrozenDictionary(p => p.name, p => p.method, StringComparer.Ordinal);
@@ -20,6 +22,34 @@ public static class SnakeCaseNames
 
     /// <summary>Every sales channel's JSON spelling, in enum order.</summary>
     public static IReadOnlyList<string> SalesChannels => ChannelNames;
+
+    /// <summary>Every drop-off kind's spelling (the <c>kind</c> column of location files), in enum order.</summary>
+    public static IReadOnlyList<string> DropOffKinds => KindNames;
+
+    /// <summary>The spelling of a drop-off kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>For example <c>parcel_locker</c>.</returns>
+    public static string ToName(this DropOffKind kind) => KindNames[(int)kind];
+
+    /// <summary>Parses a drop-off kind's spelling.</summary>
+    /// <param name="name">For example <c>parcel_locker</c>.</param>
+    /// <param name="kind">The kind, when known.</param>
+    /// <param name="comparison">Exact by default; location files, written by hand, accept any case.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseDropOffKind(ReadOnlySpan<char> name, out DropOffKind kind, StringComparison comparison = StringComparison.Ordinal)
+    {
+        for (var i = 0; i < KindNames.Length; i++)
+        {
+            if (name.Equals(KindNames[i], comparison))
+            {
+                kind = (DropOffKind)i;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 
     /// <summary>The JSON spelling of a return method.</summary>
     /// <param name="method">The method.</param>

@@ -1,5 +1,4 @@
 using Returns.Carriers.TableRate;
-using Returns.Cli.Output;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Locations;
@@ -88,15 +87,5 @@ public sealed class DemoDataTests
         Assert.Equal(GeocodePrecision.PostcodePrefix, found.Precision);
         Assert.True(found.Location.DistanceKmTo(new GeoPoint(52.3731, 4.8922)) < 1);
         Assert.InRange(geocoder.Count, 300, 2000);
-    }
-
-    [Fact]
-    public void KindNames_RoundTripEveryKind()
-    {
-        foreach (var kind in Enum.GetValues<DropOffKind>())
-        {
-            Assert.True(DropOffKindNames.TryParse(kind.ToName(), out var parsed));
-            Assert.Equal(kind, parsed);
-        }
     }
 }

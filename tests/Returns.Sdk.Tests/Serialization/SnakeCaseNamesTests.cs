@@ -1,3 +1,4 @@
+using Returns.Sdk.Carriers;
 using Returns.Sdk.Policy;
 using Returns.Sdk.Serialization;
 
@@ -21,6 +22,32 @@ public sealed class SnakeCaseNamesTests
         var names = Enum.GetValues<WindowSource>().Select(s => s.ToName()).ToArray();
 
         Assert.Equal(["standard", "rule", "seasonal_extension", "eu_withdrawal"], names);
+    }
+
+    [Fact]
+    public void DropOffKindNames_RoundTripExactlyOrIgnoringCaseWhenAsked()
+    {
+        foreach (var kind in Enum.GetValues<DropOffKind>())
+        {
+            Assert.True(SnakeCaseNames.TryParseDropOffKind(kind.ToName(), out var parsed));
+            Assert.Equal(kind, parsed);
+            Assert.False(SnakeCaseNames.TryParseDropOffKind(kind.ToName().ToUpperInvariant(), out _));
+            Assert.True(SnakeCaseNames.TryParseDropOffKind(kind.ToName().ToUpperInvariant(), out parsed, StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(kind, parsed);
+        }
+
+        Assert.Equal(["post_office", "parcel_locker", "pickup_point", "store", "mailbox"], SnakeCaseNames.DropOffKinds);
+        Assert.False(SnakeCaseNames.TryParseDropOffKind("locker", out _));
+        Assert.False(SnakeCaseNames.TryParseDropOffKind("", out _));
+    }
+
+    [Fact]
+    public void PlaceKind_EveryMethodButHomePickupNeedsAPlace()
+    {
+        Assert.Equal(DropOffKind.Store, ReturnMethod.InStore.PlaceKind());
+        Assert.Equal(DropOffKind.ParcelLocker, ReturnMethod.ParcelLocker.PlaceKind());
+        Assert.Equal(DropOffKind.Mailbox, ReturnMethod.Mailbox.PlaceKind());
+        Assert.Null(ReturnMethod.HomePickup.PlaceKind());
     }
 
     [Fact]

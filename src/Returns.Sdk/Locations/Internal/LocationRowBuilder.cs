@@ -1,5 +1,6 @@
 using System.Globalization;
 using Returns.Sdk.Carriers;
+using Returns.Sdk.Serialization;
 
 namespace Returns.Sdk.Locations.Internal;
 
@@ -45,11 +46,6 @@ internal sealed class LocationRowBuilder
     internal static readonly string[] FieldNames =
         ["id", "name", "kind", "carrier", "latitude", "longitude", "address", "postcode", "city", "country", "opening_hours"];
 
-    internal static readonly string[] KindNames = ["post_office", "parcel_locker", "pickup_point", "store", "mailbox"];
-
-    private static readonly DropOffKind[] Kinds =
-        [DropOffKind.PostOffice, DropOffKind.ParcelLocker, DropOffKind.PickupPoint, DropOffKind.Store, DropOffKind.Mailbox];
-
     private readonly List<DropOffPoint> _points = [];
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
     private readonly List<int> _places = [];
@@ -64,7 +60,7 @@ internal sealed class LocationRowBuilder
     /// <summary>What is wrong with the values last given to <see cref="TryAdd"/>, in field order.</summary>
     internal List<(LocationField Field, string Message)> Problems { get; } = [];
 
-    internal static string KindList => string.Join(", ", KindNames);
+    internal static string KindList => string.Join(", ", SnakeCaseNames.DropOffKinds);
 
     /// <summary>Parses decimal degrees written with a point: no exponent, no thousands separators, no NaN or infinity.</summary>
     internal static bool TryParseDegrees(ReadOnlySpan<char> text, out double degrees) =>
@@ -105,7 +101,7 @@ internal sealed class LocationRowBuilder
         }
         else if (kind is not null and not DropOffKind.Store)
         {
-            Problems.Add((LocationField.Carrier, $"carrier is empty; only a store (one of the retailer's own) may leave it empty, this is a {KindNames[Array.IndexOf(Kinds, kind.Value)]}."));
+            Problems.Add((LocationField.Carrier, $"carrier is empty; only a store (one of the retailer's own) may leave it empty, this is a {kind.Value.ToName()}."));
         }
 
         if (text.Postcode.Length > MaxPostcodeLength)
@@ -163,12 +159,9 @@ internal sealed class LocationRowBuilder
             return null;
         }
 
-        for (var i = 0; i < KindNames.Length; i++)
+        if (SnakeCaseNames.TryParseDropOffKind(text, out var kind, StringComparison.OrdinalIgnoreCase))
         {
-            if (text.Equals(KindNames[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return Kinds[i];
-            }
+            return kind;
         }
 
         Problems.Add((LocationField.Kind, $"unknown kind '{text}'; expected one of {KindList}."));
