@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
@@ -16,6 +17,8 @@ public readonly record struct RmaNumber : ISpanParsable<RmaNumber>
     private const string Prefix = "RMA-";
     private const int DataSymbols = 9;
     private const int Symbols = DataSymbols + 1;
+
+    private static readonly SearchValues<char> AlphabetSymbols = SearchValues.Create(Alphabet);
 
     private readonly string? _value;
 
@@ -43,7 +46,7 @@ public readonly record struct RmaNumber : ISpanParsable<RmaNumber>
     /// <exception cref="ArgumentException">Not nine symbols of the alphabet.</exception>
     public static RmaNumber FromSymbols(ReadOnlySpan<char> dataSymbols)
     {
-        if (dataSymbols.Length != DataSymbols || dataSymbols.ContainsAnyExcept(Alphabet))
+        if (dataSymbols.Length != DataSymbols || dataSymbols.ContainsAnyExcept(AlphabetSymbols))
         {
             throw new ArgumentException($"An RMA number has {DataSymbols} data symbols from '{Alphabet}'.", nameof(dataSymbols));
         }
