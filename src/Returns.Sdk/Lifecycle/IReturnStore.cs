@@ -7,7 +7,7 @@ namespace Returns.Sdk.Lifecycle;
 /// </summary>
 public interface IReturnStore
 {
-    /// <summary>Writes a change: the return, its audit entry, its events in the outbox and the completed idempotency key, all or nothing.</summary>
+    /// <summary>Writes a change: the return, its audit entry, its attachments, its events in the outbox and the completed idempotency key, all or nothing.</summary>
     /// <param name="change">The change.</param>
     /// <param name="cancellationToken">Cancels the write; nothing is written then.</param>
     /// <returns>The return as stored.</returns>
@@ -47,6 +47,13 @@ public interface IReturnStore
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>Up to <paramref name="limit"/> returns with an RMA number after <paramref name="after"/>.</returns>
     Task<IReadOnlyList<ReturnRequest>> ListByStateAsync(ReturnState state, RmaNumber? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a document kept with a return.</summary>
+    /// <param name="rma">The return.</param>
+    /// <param name="name">The attachment's name, matched exactly.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The attachment, or <see langword="null"/>.</returns>
+    Task<ReturnAttachment?> FindAttachmentAsync(RmaNumber rma, string name, CancellationToken cancellationToken = default);
 
     /// <summary>A return's history, oldest first.</summary>
     /// <param name="rma">The number.</param>

@@ -12,6 +12,9 @@ public sealed record ReturnChange(ReturnRequest Return, long ExpectedVersion, Re
     /// <summary>The events to put in the outbox.</summary>
     public IReadOnlyList<ReturnEvent> Events { get; init; } = [];
 
+    /// <summary>Documents to keep with the return; one with the name of an existing attachment replaces it.</summary>
+    public IReadOnlyList<ReturnAttachment> Attachments { get; init; } = [];
+
     /// <summary>The key this change completes, claimed earlier with <see cref="IReturnStore.ClaimIdempotencyKeyAsync"/>.</summary>
     public IdempotencyKey? IdempotencyKey { get; init; }
 

@@ -88,6 +88,7 @@ public static class ReturnDocument
             WarehouseId = request.WarehouseId,
             StoreId = request.StoreId,
             ExpectedArrival = request.ExpectedArrival,
+            TrackingUpdatedAt = request.TrackingUpdatedAt,
             AuthorizedUntil = request.AuthorizedUntil,
             StatusReason = request.StatusReason,
             Lines = [.. request.Lines.Select(l => new ReturnLineDto
@@ -154,6 +155,7 @@ public static class ReturnDocument
             WarehouseId = dto.WarehouseId,
             StoreId = dto.StoreId,
             ExpectedArrival = dto.ExpectedArrival,
+            TrackingUpdatedAt = dto.TrackingUpdatedAt,
             AuthorizedUntil = dto.AuthorizedUntil,
             StatusReason = dto.StatusReason,
         };

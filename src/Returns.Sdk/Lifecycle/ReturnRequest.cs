@@ -94,6 +94,9 @@ public sealed record ReturnRequest
     /// <summary>When the items are expected at the warehouse or store.</summary>
     public DateTimeOffset? ExpectedArrival { get; init; }
 
+    /// <summary>When the newest carrier tracking event applied so far happened; older events arriving late change nothing.</summary>
+    public DateTimeOffset? TrackingUpdatedAt { get; init; }
+
     /// <summary>Until when the customer may send the items; the return expires after it.</summary>
     public DateTimeOffset? AuthorizedUntil { get; init; }
 

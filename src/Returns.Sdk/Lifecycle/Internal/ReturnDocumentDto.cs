@@ -32,6 +32,8 @@ internal sealed class ReturnDocumentDto
 
     public DateTimeOffset? ExpectedArrival { get; set; }
 
+    public DateTimeOffset? TrackingUpdatedAt { get; set; }
+
     public DateTimeOffset? AuthorizedUntil { get; set; }
 
     public string? StatusReason { get; set; }
