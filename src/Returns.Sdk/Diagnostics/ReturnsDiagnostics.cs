@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Returns.Sdk;
 
@@ -8,4 +9,10 @@ internal static class ReturnsDiagnostics
     public const string Name = "Returns.Sdk";
 
     public static readonly ActivitySource ActivitySource = new(Name, typeof(ReturnsDiagnostics).Assembly.GetName().Version?.ToString());
+
+    public static readonly Meter Meter = new(Name, typeof(ReturnsDiagnostics).Assembly.GetName().Version?.ToString());
+
+    public static readonly Counter<long> ReturnChanges = Meter.CreateCounter<long>("returns.lifecycle.changes", description: "Committed changes to returns, by action.");
+
+    public static readonly Counter<long> IdempotentReplays = Meter.CreateCounter<long>("returns.lifecycle.idempotent_replays", description: "Requests answered from an earlier result with the same idempotency key.");
 }
