@@ -204,19 +204,14 @@ public sealed class InMemoryReturnStore : IReturnStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         lock (_gate)
         {
-            var leased = new List<OutboxMessage>();
-            foreach (var (sequence, row) in _outbox)
+            var leased = _outbox.Values
+                .Where(row => row.Message.State == OutboxMessageState.Pending && row.Message.NextAttemptAt <= now && row.LeaseUntil <= now)
+                .Take(maxCount)
+                .Select(row => row.Message)
+                .ToList();
+            foreach (var message in leased)
             {
-                if (leased.Count == maxCount)
-                {
-                    break;
-                }
-
-                if (row.Message.State == OutboxMessageState.Pending && row.Message.NextAttemptAt <= now && row.LeaseUntil <= now)
-                {
-                    _outbox[sequence] = row with { LeaseUntil = now + lease };
-                    leased.Add(row.Message);
-                }
+                _outbox[message.Sequence] = new Outbox(message, now + lease);
             }
 
             return Task.FromResult<IReadOnlyList<OutboxMessage>>(leased);
