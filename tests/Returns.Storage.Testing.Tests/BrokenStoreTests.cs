@@ -62,10 +62,13 @@ public sealed class BrokenStoreTests
             Task.FromResult(new IdempotencyClaim(IdempotencyClaimStatus.Acquired));
     }
 
+    // Hands out leased messages again at once, as a store that forgets to record the lease would.
     private sealed class LeaseIgnored : Decorator
     {
+        private int _calls;
+
         public override Task<IReadOnlyList<OutboxMessage>> LeaseOutboxAsync(int maxCount, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default) =>
-            Inner.LeaseOutboxAsync(maxCount, now.AddMinutes(-2), TimeSpan.FromTicks(1), cancellationToken);
+            Inner.LeaseOutboxAsync(maxCount, now.AddDays(++_calls), TimeSpan.FromTicks(1), cancellationToken);
     }
 
     private abstract class Decorator : IReturnStore
