@@ -32,6 +32,8 @@ internal static class StoreChecks
         ["concurrent_claims_one_acquired"] = ConcurrentClaims,
         ["concurrent_commits_one_winner"] = ConcurrentCommits,
         ["concurrent_leases_disjoint"] = ConcurrentLeases,
+        ["lifecycle_parallel_identical_creates_one_rma"] = LifecycleParallelCreates,
+        ["lifecycle_parallel_conflicting_moves_one_winner"] = LifecycleParallelMoves,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static async Task CreateThenFind(IReturnStore store, CancellationToken ct)
@@ -372,6 +374,58 @@ internal static class StoreChecks
         var sequences = batches.SelectMany(b => b.Select(m => m.Sequence)).ToArray();
         Expect.Equal(sequences.Length, sequences.Distinct().Count(), "distinct messages among concurrent leases (none handed out twice)");
         Expect.Equal(20, sequences.Length, "messages leased by 8 concurrent dispatchers taking 5 each out of 20");
+    }
+
+    private static ReturnLifecycle Lifecycle(IReturnStore store) =>
+        new(store, [], Microsoft.Extensions.Options.Options.Create(new ReturnLifecycleOptions { KeyWait = TimeSpan.FromMinutes(1) }), TimeProvider.System);
+
+    private static async Task LifecycleParallelCreates(IReturnStore store, CancellationToken ct)
+    {
+        var lifecycle = Lifecycle(store);
+        var request = new NewReturn("customer-race", NewReturn().Lines);
+        var key = new IdempotencyKey("create-race");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var creates = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
+        {
+            await start.Task.WaitAsync(ct).ConfigureAwait(false);
+            return await lifecycle.CreateAsync(request, key, ReturnActor.Customer, ct).ConfigureAwait(false);
+        }, ct)).ToArray();
+        start.SetResult();
+        var results = await Task.WhenAll(creates).ConfigureAwait(false);
+        Expect.Equal(1, results.Select(r => r.Rma).Distinct().Count(), $"distinct RMA numbers among {Parallel} identical creates with one key");
+        Expect.Equal(1, (await store.FindByCustomerAsync("customer-race", ct).ConfigureAwait(false)).Count, "returns stored for the customer");
+        Expect.Equal(1, (await store.LeaseOutboxAsync(Parallel * 2, DateTimeOffset.MaxValue.AddYears(-1), Lease, ct).ConfigureAwait(false)).Count, "return.created events in the outbox");
+    }
+
+    private static async Task LifecycleParallelMoves(IReturnStore store, CancellationToken ct)
+    {
+        var lifecycle = Lifecycle(store);
+        var created = await lifecycle.CreateAsync(new NewReturn("customer-moves", NewReturn().Lines), new IdempotencyKey("moves-create"), ReturnActor.Customer, ct).ConfigureAwait(false);
+        await lifecycle.AuthorizeAsync(created.Rma, new IdempotencyKey("moves-authorize"), ReturnActor.System, cancellationToken: ct).ConfigureAwait(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var moves = Enumerable.Range(0, Parallel).Select(i => Task.Run(async () =>
+        {
+            await start.Task.WaitAsync(ct).ConfigureAwait(false);
+            var key = new IdempotencyKey($"moves-{i}");
+            try
+            {
+                _ = i % 2 == 0
+                    ? await lifecycle.CancelAsync(created.Rma, "customer_changed_mind", key, ReturnActor.Customer, ct).ConfigureAwait(false)
+                    : await lifecycle.MarkReceivedAsync(created.Rma, "STORE-1", key, new ReturnActor(ReturnChannel.Store, "associate"), ct).ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }, ct)).ToArray();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(moves).ConfigureAwait(false);
+        Expect.Equal(1, outcomes.Count(e => e is null), $"winners among {Parallel} conflicting moves");
+        var losers = outcomes.Where(e => e is not null).ToArray();
+        Expect.True(losers.All(e => e is ReturnConcurrencyException or IllegalReturnTransitionException), "every loser must get a typed conflict; got " + string.Join(", ", losers.Select(e => e!.GetType().Name).Distinct()));
+        Expect.Equal(3, (await store.GetHistoryAsync(created.Rma, ct).ConfigureAwait(false)).Count, "audit entries (created, authorized, one winner)");
+        Expect.Equal(3L, (await store.FindAsync(created.Rma, ct).ConfigureAwait(false))?.Version, "version after the race");
     }
 
     private static void Same(ReturnRequest expected, ReturnRequest? actual, string what)
