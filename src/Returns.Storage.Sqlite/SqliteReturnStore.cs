@@ -366,7 +366,7 @@ public sealed class SqliteReturnStore : IReturnStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rmaText = reader.GetString(3);
-            if (!RmaNumber.TryParse(rmaText, null, out var rma))
+            if (!RmaNumber.TryParse(rmaText, out var rma))
             {
                 throw new ReturnStoreException($"'{_file}': outbox row {reader.GetInt64(0)} names '{rmaText}', which is not an RMA number; the file is damaged.");
             }

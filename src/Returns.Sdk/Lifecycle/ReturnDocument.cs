@@ -121,7 +121,7 @@ public static class ReturnDocument
             throw Invalid(source, "$.schemaVersion", $"Schema version {dto.SchemaVersion} is not supported; this SDK reads version {SchemaVersion}.");
         }
 
-        if (!RmaNumber.TryParse(dto.Rma, null, out var rma))
+        if (!RmaNumber.TryParse(dto.Rma, out var rma))
         {
             throw Invalid(source, "$.rma", $"'{dto.Rma}' is not an RMA number.");
         }

@@ -34,32 +34,40 @@ public sealed partial class ReturnLifecycle
     public async Task<TrackingPollResult> PollTrackingAsync(CancellationToken cancellationToken = default)
     {
         int asked = 0, updated = 0, failed = 0;
+
+        // Collected first: a return moving from label issued to in transit during the poll must be asked once, not twice.
+        var pending = new List<ReturnRequest>();
         foreach (var state in (ReturnState[])[ReturnState.LabelIssued, ReturnState.InTransit])
         {
             await foreach (var r in Page(state, cancellationToken).ConfigureAwait(false))
             {
-                if (r is not { TrackingNumber: { } tracking, CarrierId: { } carrierId }
-                    || !_carriers.TryGetValue(carrierId, out var carrier)
-                    || !carrier.Capabilities.Features.HasFlag(CarrierFeatures.Tracking))
-                {
-                    continue;
-                }
+                pending.Add(r);
+            }
+        }
 
-                asked++;
-                try
+        foreach (var r in pending)
+        {
+            if (r is not { TrackingNumber: { } tracking, CarrierId: { } carrierId }
+                || !_carriers.TryGetValue(carrierId, out var carrier)
+                || !carrier.Capabilities.Features.HasFlag(CarrierFeatures.Tracking))
+            {
+                continue;
+            }
+
+            asked++;
+            try
+            {
+                var result = await carrier.TrackAsync(tracking, cancellationToken).ConfigureAwait(false);
+                var after = await ApplyTracking(tracking, result.Events, result.EstimatedDelivery, estimateIsCurrent: true, cancellationToken).ConfigureAwait(false);
+                if (after is not null && after.Version != r.Version)
                 {
-                    var result = await carrier.TrackAsync(tracking, cancellationToken).ConfigureAwait(false);
-                    var after = await ApplyTracking(tracking, result.Events, result.EstimatedDelivery, estimateIsCurrent: true, cancellationToken).ConfigureAwait(false);
-                    if (after is not null && after.Version != r.Version)
-                    {
-                        updated++;
-                    }
+                    updated++;
                 }
-                catch (Exception ex) when (ex is CarrierException or HttpRequestException or TimeoutException or ReturnConcurrencyException)
-                {
-                    failed++;
-                    LogTrackingPollFailed(r.Rma.Value, carrierId, ex.GetType().Name);
-                }
+            }
+            catch (Exception ex) when (ex is CarrierException or HttpRequestException or TimeoutException or ReturnConcurrencyException)
+            {
+                failed++;
+                LogTrackingPollFailed(r.Rma.Value, carrierId, ex.GetType().Name);
             }
         }
 

@@ -269,7 +269,7 @@ public sealed partial class ReturnLifecycle
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The return, or <see langword="null"/> when the text is not a valid number or no return has it.</returns>
     public async Task<ReturnRequest?> FindAsync(string typedRma, CancellationToken cancellationToken = default) =>
-        RmaNumber.TryParse(typedRma, null, out var rma) ? await _store.FindAsync(rma, cancellationToken).ConfigureAwait(false) : null;
+        RmaNumber.TryParse(typedRma, out var rma) ? await _store.FindAsync(rma, cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>Finds the returns of an order.</summary>
     /// <param name="orderNumber">The order number.</param>

@@ -6,8 +6,8 @@ namespace Returns.Sdk.Lifecycle;
 
 /// <summary>
 /// A return merchandise authorization number a customer can read out on the phone: <c>RMA-4K7QM-2XPH7</c>.
-/// Nine random symbols from Crockford's base-32 alphabet (no I, L, O or U) and a Luhn mod 32 check symbol that
-/// catches every single mistyped symbol and every swap of two neighbours.
+/// Nine random symbols from Crockford's base-32 alphabet (no I, L, O or U) and a check symbol (Damm's scheme over
+/// GF(32)) that catches every single mistyped symbol and every swap of two neighbours.
 /// </summary>
 public readonly record struct RmaNumber : ISpanParsable<RmaNumber>
 {
@@ -59,25 +59,35 @@ public readonly record struct RmaNumber : ISpanParsable<RmaNumber>
 
     /// <summary>Reads a number as a person typed it: any case, with or without the <c>RMA</c> prefix, hyphens or spaces; O is read as 0 and I or L as 1.</summary>
     /// <param name="s">The text.</param>
-    /// <param name="provider">Ignored.</param>
     /// <returns>The number.</returns>
     /// <exception cref="FormatException">Not an RMA number, or its check symbol does not match.</exception>
-    public static RmaNumber Parse(ReadOnlySpan<char> s, IFormatProvider? provider = null) =>
-        TryParse(s, provider, out var rma) ? rma : throw new FormatException($"'{s}' is not an RMA number (RMA-XXXXX-XXXXX with a valid check symbol).");
+    public static RmaNumber Parse(ReadOnlySpan<char> s) =>
+        TryParse(s, out var rma) ? rma : throw new FormatException($"'{s}' is not an RMA number (RMA-XXXXX-XXXXX with a valid check symbol).");
 
-    /// <inheritdoc cref="Parse(ReadOnlySpan{char}, IFormatProvider?)"/>
-    public static RmaNumber Parse(string s, IFormatProvider? provider = null)
+    /// <inheritdoc cref="Parse(ReadOnlySpan{char})"/>
+    public static RmaNumber Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
+        return Parse(s.AsSpan());
     }
+
+    /// <inheritdoc/>
+    static RmaNumber ISpanParsable<RmaNumber>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static RmaNumber IParsable<RmaNumber>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool ISpanParsable<RmaNumber>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RmaNumber result) => TryParse(s, out result);
+
+    /// <inheritdoc/>
+    static bool IParsable<RmaNumber>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RmaNumber result) => TryParse(s, out result);
 
     /// <summary>Tries to read a number as a person typed it.</summary>
     /// <param name="s">The text.</param>
-    /// <param name="provider">Ignored.</param>
     /// <param name="result">The number, when valid.</param>
     /// <returns>True when <paramref name="s"/> is a number with a valid check symbol.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RmaNumber result)
+    public static bool TryParse(ReadOnlySpan<char> s, out RmaNumber result)
     {
         result = default;
         s = s.Trim();
@@ -118,31 +128,35 @@ public readonly record struct RmaNumber : ISpanParsable<RmaNumber>
         return true;
     }
 
-    /// <inheritdoc cref="TryParse(ReadOnlySpan{char}, IFormatProvider?, out RmaNumber)"/>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RmaNumber result)
+    /// <inheritdoc cref="TryParse(ReadOnlySpan{char}, out RmaNumber)"/>
+    public static bool TryParse([NotNullWhen(true)] string? s, out RmaNumber result)
     {
         result = default;
-        return s is not null && TryParse(s.AsSpan(), provider, out result);
+        return s is not null && TryParse(s.AsSpan(), out result);
     }
 
     /// <summary>The canonical form.</summary>
     /// <returns>The canonical form, or an empty string for the default value.</returns>
     public override string ToString() => _value ?? string.Empty;
 
-    // Luhn mod N: doubling every second symbol from the right makes a swap of neighbours change the sum.
+    // Damm's scheme over GF(32): interim = α·interim ⊕ symbol, with α a root of x⁵ + x² + 1. The operation is a totally
+    // anti-symmetric quasigroup, so every single wrong symbol and every swap of two different neighbours (the check
+    // symbol included) leaves a non-zero remainder; Luhn mod 32 would miss a swap of 0 and Z.
     private static int CheckValue(ReadOnlySpan<char> dataSymbols)
     {
-        var n = Alphabet.Length;
-        var factor = 2;
-        var sum = 0;
-        for (var i = dataSymbols.Length - 1; i >= 0; i--)
+        var interim = 0;
+        foreach (var symbol in dataSymbols)
         {
-            var addend = factor * Alphabet.IndexOf(dataSymbols[i], StringComparison.Ordinal);
-            factor = factor == 2 ? 1 : 2;
-            sum += (addend / n) + (addend % n);
+            interim = TimesAlpha(interim) ^ Alphabet.IndexOf(symbol, StringComparison.Ordinal);
         }
 
-        return (n - (sum % n)) % n;
+        return TimesAlpha(interim);
+    }
+
+    private static int TimesAlpha(int value)
+    {
+        value <<= 1;
+        return (value & 0b100000) != 0 ? value ^ 0b100101 : value;
     }
 
     private static string Format(ReadOnlySpan<char> symbols) =>
