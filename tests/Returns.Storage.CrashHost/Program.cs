@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Returns.Sdk.Lifecycle;
+using Returns.Storage.Sqlite;
+
+// Usage: Returns.Storage.CrashHost sqlite <file>
+// Creates and authorizes a return, prints its RMA number, then dies by SIGKILL before any event is delivered:
+// no finally block, no dispose, no flush of anything but the committed transactions.
+if (args is not ["sqlite", var file])
+{
+    Console.Error.WriteLine("usage: Returns.Storage.CrashHost sqlite <file>");
+    return 2;
+}
+
+IReturnStore store = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
+var lifecycle = new ReturnLifecycle(store, [], Options.Create(new ReturnLifecycleOptions()), TimeProvider.System);
+var created = await lifecycle.CreateAsync(
+    new NewReturn("crash-customer", [new ReturnRequestLine("WEB-CRASH", "L1", "SKU-1", 1, "changed_mind")]),
+    new IdempotencyKey("crash-create"),
+    ReturnActor.Customer);
+await lifecycle.AuthorizeAsync(created.Rma, new IdempotencyKey("crash-authorize"), ReturnActor.System);
+Console.WriteLine(created.Rma.Value);
+Console.Out.Flush();
+Process.GetCurrentProcess().Kill();
+return 1;
