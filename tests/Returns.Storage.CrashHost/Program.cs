@@ -1,18 +1,27 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Returns.Sdk.Lifecycle;
+using Returns.Storage.PostgreSql;
 using Returns.Storage.Sqlite;
 
 // Usage: Returns.Storage.CrashHost sqlite <file>
+//        Returns.Storage.CrashHost postgres <connection string> <schema>
 // Creates and authorizes a return, prints its RMA number, then dies by SIGKILL before any event is delivered:
 // no finally block, no dispose, no flush of anything but the committed transactions.
-if (args is not ["sqlite", var file])
+IReturnStore store;
+switch (args)
 {
-    Console.Error.WriteLine("usage: Returns.Storage.CrashHost sqlite <file>");
-    return 2;
+    case ["sqlite", var file]:
+        store = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
+        break;
+    case ["postgres", var connectionString, var schema]:
+        store = new PostgreSqlReturnStore(new PostgreSqlReturnStoreOptions { ConnectionString = connectionString, Schema = schema });
+        break;
+    default:
+        Console.Error.WriteLine("usage: Returns.Storage.CrashHost sqlite <file> | postgres <connection string> <schema>");
+        return 2;
 }
 
-IReturnStore store = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
 var lifecycle = new ReturnLifecycle(store, [], Options.Create(new ReturnLifecycleOptions()), TimeProvider.System);
 var created = await lifecycle.CreateAsync(
     new NewReturn("crash-customer", [new ReturnRequestLine("WEB-CRASH", "L1", "SKU-1", 1, "changed_mind")]),
