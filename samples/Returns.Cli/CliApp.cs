@@ -86,6 +86,7 @@ internal static class CliApp
         root.Add(PolicyCommands.Create(context));
         root.Add(PointsCommands.Create(context));
         root.Add(OptionsCommand.Create(context));
+        root.Add(ForecastCommand.Create(context));
         return root;
     }
 
