@@ -162,6 +162,31 @@ public sealed record AdvanceShippingNotice
         return this with { ExpectedArrival = expected, ArrivedOn = arrived, TrackingUpdatedAt = newest.OccurredAt };
     }
 
+    /// <summary>Makes the notice for an authorized return: its warehouse, method, carrier and tracking number, and per line the declared grade and expected disposition <paramref name="route"/> gives (typically the condition grader and disposition router).</summary>
+    /// <param name="request">The return; it must name its warehouse and method.</param>
+    /// <param name="expectedArrival">The local date at the warehouse (from <see cref="ArrivalEstimator"/>, or the chosen option's arrival).</param>
+    /// <param name="route">The declared grade and expected disposition of a line.</param>
+    /// <returns>The notice.</returns>
+    /// <exception cref="ArgumentException">The return names no warehouse or method.</exception>
+    public static AdvanceShippingNotice FromReturn(ReturnRequest request, DateOnly expectedArrival, Func<ReturnRequestLine, (ConditionGrade Grade, Disposition Disposition)> route)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(route);
+        var warehouse = request.WarehouseId ?? throw new ArgumentException($"Return {request.Rma} names no warehouse; a notice needs one.", nameof(request));
+        var method = request.Method ?? throw new ArgumentException($"Return {request.Rma} has no return method yet; a notice needs one.", nameof(request));
+        var lines = request.Lines.Select(l =>
+        {
+            var (grade, disposition) = route(l);
+            return new NoticeLine(l.Sku, l.Quantity, grade, disposition) { Category = l.Category };
+        }).ToArray();
+        return new AdvanceShippingNotice(request.Rma, warehouse, method, expectedArrival, lines)
+        {
+            CarrierId = request.CarrierId,
+            TrackingNumber = request.TrackingNumber,
+            TrackingUpdatedAt = request.TrackingUpdatedAt,
+        };
+    }
+
     /// <summary>The local date of an instant in a time zone.</summary>
     /// <param name="instant">The instant.</param>
     /// <param name="zone">The zone.</param>
