@@ -15,7 +15,7 @@ internal static class ForecastCommand
     /// <summary>The first day of the demo notices' range, used when the bundled notices are read without <c>--from</c>.</summary>
     public static readonly DateOnly DemoFrom = new(2026, 11, 23);
 
-    private static readonly string[] DispositionHeaders = ["Restock", "Repack", "Refurb", "Outlet", "Vendor", "Donate", "Recycle", "Destroy"];
+    private static readonly string[] CountHeaders = ["Parcels", "Units", "A", "B", "C", "D", "X", "Restock", "Repack", "Refurb", "Outlet", "Vendor", "Donate", "Recycle", "Destroy"];
 
     /// <summary>Builds <c>returns forecast</c>.</summary>
     /// <param name="context">Where the command writes and which clock it reads.</param>
@@ -105,7 +105,7 @@ internal static class ForecastCommand
             any = true;
             var table = new Table().Title($"[bold]{Markup.Escape(warehouse)}[/] {forecast.From:yyyy-MM-dd} to {forecast.To:yyyy-MM-dd}");
             table.AddColumn("Day");
-            foreach (var header in new[] { "Parcels", "Units", "A", "B", "C", "D", "X" }.Concat(DispositionHeaders))
+            foreach (var header in CountHeaders)
             {
                 table.AddColumn(new TableColumn(header).RightAligned());
             }
