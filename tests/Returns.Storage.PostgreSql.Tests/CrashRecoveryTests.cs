@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Returns.Sdk.Events;
 using Returns.Sdk.Lifecycle;
 
 namespace Returns.Storage.PostgreSql.Tests;
@@ -6,7 +8,7 @@ namespace Returns.Storage.PostgreSql.Tests;
 public sealed class CrashRecoveryTests(PostgresServer server)
 {
     [Fact]
-    public async Task ProcessKilledAfterCommit_BeforeDelivery_EventsAreInOutboxForAnotherInstance()
+    public async Task ProcessKilledAfterCommit_BeforeDelivery_AnotherInstanceDeliversTheEvents()
     {
         var schema = PostgresServer.NewSchema();
         var host = Path.Combine(AppContext.BaseDirectory, "Returns.Storage.CrashHost.dll");
@@ -26,7 +28,29 @@ public sealed class CrashRecoveryTests(PostgresServer server)
         var rma = RmaNumber.Parse(output.Trim());
         await using var survivor = new PostgreSqlReturnStore(new PostgreSqlReturnStoreOptions { ConnectionString = server.RequireConnectionString(), Schema = schema });
         Assert.Equal(ReturnState.Authorized, (await survivor.FindAsync(rma, TestContext.Current.CancellationToken))?.State);
-        var pending = await survivor.LeaseOutboxAsync(10, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-        Assert.Equal([ReturnEventTypes.Created, ReturnEventTypes.Authorized], pending.Select(m => m.Event.Type));
+        var received = new RecordingSubscriber();
+        var dispatcher = new OutboxDispatcher(survivor, [received], Options.Create(new OutboxDispatcherOptions()), TimeProvider.System);
+        var pass = await dispatcher.DispatchOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, pass.Delivered);
+        Assert.Equal([ReturnEventTypes.Created, ReturnEventTypes.Authorized], received.Types);
+        Assert.All(received.Rmas, r => Assert.Equal(rma, r));
+        Assert.Equal(0, (await dispatcher.DispatchOnceAsync(TestContext.Current.CancellationToken)).Leased);
+    }
+
+    private sealed class RecordingSubscriber : IReturnEventSubscriber
+    {
+        public string Name => "test:recorder";
+
+        public List<string> Types { get; } = [];
+
+        public List<RmaNumber> Rmas { get; } = [];
+
+        public Task DeliverAsync(ReturnEventDelivery delivery, CancellationToken cancellationToken)
+        {
+            Types.Add(delivery.Event.Type);
+            Rmas.Add(delivery.Return.Rma);
+            return Task.CompletedTask;
+        }
     }
 }

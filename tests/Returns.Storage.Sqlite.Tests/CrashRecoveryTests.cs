@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Returns.Sdk.Events;
 using Returns.Sdk.Lifecycle;
 
 namespace Returns.Storage.Sqlite.Tests;
@@ -8,7 +10,7 @@ public sealed class CrashRecoveryTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task ProcessKilledAfterCommit_BeforeDelivery_EventsAreInOutboxAfterRestart()
+    public async Task ProcessKilledAfterCommit_BeforeDelivery_EventsDeliveredAfterRestart()
     {
         var file = _folder.File("crash.db");
 
@@ -18,9 +20,14 @@ public sealed class CrashRecoveryTests : IDisposable
         var rma = RmaNumber.Parse(output.Trim());
         var restarted = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
         Assert.Equal(ReturnState.Authorized, (await restarted.FindAsync(rma, TestContext.Current.CancellationToken))?.State);
-        var pending = await restarted.LeaseOutboxAsync(10, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-        Assert.Equal([ReturnEventTypes.Created, ReturnEventTypes.Authorized], pending.Select(m => m.Event.Type));
-        Assert.All(pending, m => Assert.Equal(rma, m.Event.Rma));
+        var received = new RecordingSubscriber();
+        var dispatcher = new OutboxDispatcher(restarted, [received], Options.Create(new OutboxDispatcherOptions()), TimeProvider.System);
+        var pass = await dispatcher.DispatchOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, pass.Delivered);
+        Assert.Equal([ReturnEventTypes.Created, ReturnEventTypes.Authorized], received.Types);
+        Assert.All(received.Rmas, r => Assert.Equal(rma, r));
+        Assert.Equal(0, (await dispatcher.DispatchOnceAsync(TestContext.Current.CancellationToken)).Leased);
     }
 
     public void Dispose() => _folder.Dispose();
@@ -41,5 +48,21 @@ public sealed class CrashRecoveryTests : IDisposable
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(output.Length > 0, $"The crash host printed nothing; stderr: {errors}");
         return (process.ExitCode, output);
+    }
+
+    private sealed class RecordingSubscriber : IReturnEventSubscriber
+    {
+        public string Name => "test:recorder";
+
+        public List<string> Types { get; } = [];
+
+        public List<RmaNumber> Rmas { get; } = [];
+
+        public Task DeliverAsync(ReturnEventDelivery delivery, CancellationToken cancellationToken)
+        {
+            Types.Add(delivery.Event.Type);
+            Rmas.Add(delivery.Return.Rma);
+            return Task.CompletedTask;
+        }
     }
 }

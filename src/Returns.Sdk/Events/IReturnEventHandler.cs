@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Returns.Sdk.Lifecycle;
 
 namespace Returns.Sdk.Events;
@@ -11,6 +12,7 @@ namespace Returns.Sdk.Events;
 /// <see cref="ReturnEvent.Version"/> is older than what it already acted on for the return. A handler that throws is
 /// retried with backoff; throw <see cref="EventDeliveryException"/> to say when.
 /// </remarks>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It handles return events; it is not a delegate, and 'handler' is the word application developers look for.")]
 public interface IReturnEventHandler
 {
     /// <summary>Handles one event.</summary>
