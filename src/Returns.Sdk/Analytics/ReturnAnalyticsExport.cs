@@ -1,4 +1,5 @@
 using System.Globalization;
+using Returns.Sdk.Csv.Internal;
 using System.Text.Json;
 
 namespace Returns.Sdk.Analytics;
@@ -21,7 +22,7 @@ public static class ReturnAnalyticsExport
         {
             foreach (var rate in rates)
             {
-                writer.Write(string.Join(',', dimension, Quote(rate.Key), rate.UnitsSold.ToString(CultureInfo.InvariantCulture), rate.UnitsReturned.ToString(CultureInfo.InvariantCulture), rate.Rate?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty));
+                writer.Write(string.Join(',', dimension, CsvField.Quote(rate.Key), rate.UnitsSold.ToString(CultureInfo.InvariantCulture), rate.UnitsReturned.ToString(CultureInfo.InvariantCulture), rate.Rate?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty));
                 writer.Write("\r\n");
             }
         }
@@ -96,6 +97,4 @@ public static class ReturnAnalyticsExport
     private static (string Dimension, IReadOnlyList<ReturnRate> Rates)[] Dimensions(ReturnAnalyticsReport report) =>
         [("sku", report.BySku), ("category", report.ByCategory), ("reason", report.ByReason), ("channel", report.ByChannel)];
 
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Returns.Sdk.Csv.Internal;
 using System.Text;
 using System.Text.Json;
 using Returns.Sdk.Grading;
@@ -33,7 +34,7 @@ public static class InboundForecastExport
         foreach (var row in forecast.Rows)
         {
             line.Clear();
-            line.Append(Quote(row.WarehouseId)).Append(',')
+            line.Append(CsvField.Quote(row.WarehouseId)).Append(',')
                 .Append(row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.Parcels.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.Units.ToString(CultureInfo.InvariantCulture));
@@ -105,7 +106,4 @@ public static class InboundForecastExport
 
         json.WriteEndObject();
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
