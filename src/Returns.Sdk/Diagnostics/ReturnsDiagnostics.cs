@@ -14,5 +14,7 @@ internal static class ReturnsDiagnostics
 
     public static readonly Counter<long> ReturnChanges = Meter.CreateCounter<long>("returns.lifecycle.changes", description: "Committed changes to returns, by action.");
 
+    public static readonly Counter<long> RefundsPaid = Meter.CreateCounter<long>("returns.refunds.paid", description: "Refunds the payment platform confirmed, by resolution.");
+
     public static readonly Counter<long> IdempotentReplays = Meter.CreateCounter<long>("returns.lifecycle.idempotent_replays", description: "Requests answered from an earlier result with the same idempotency key.");
 }

@@ -56,6 +56,7 @@ public sealed record Order
         Customer = customer;
         Lines = [.. lines];
         ShippingPaid = Money.Zero(currency);
+        OrderDiscount = Money.Zero(currency);
         Tenders = [];
     }
 
@@ -109,6 +110,25 @@ public sealed record Order
             if (value.Currency != Currency || value.IsNegative)
             {
                 throw new ArgumentOutOfRangeException(nameof(ShippingPaid), value, $"Order '{Number}': shipping paid must be in {Currency} and not negative.");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// A discount on the whole order (a voucher, a basket promotion), on top of the lines' own discounts; refunds
+    /// prorate it over the lines by their net price. Zero when there is none.
+    /// </summary>
+    public Money OrderDiscount
+    {
+        get;
+        init
+        {
+            var lineNet = Lines.Aggregate(0m, (sum, line) => sum + line.Net.Amount);
+            if (value.Currency != Currency || value.IsNegative || value.Amount > lineNet)
+            {
+                throw new ArgumentOutOfRangeException(nameof(OrderDiscount), value, $"Order '{Number}': the order discount must be in {Currency}, not negative, and at most the lines' net total {new Money(lineNet, Currency)}.");
             }
 
             field = value;

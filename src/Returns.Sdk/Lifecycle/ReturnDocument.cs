@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Returns.Sdk.Grading;
 using Returns.Sdk.Lifecycle.Internal;
 using Returns.Sdk.Serialization;
 
@@ -9,7 +10,7 @@ namespace Returns.Sdk.Lifecycle;
 /// The JSON form of a <see cref="ReturnRequest"/>: what stores keep and what webhooks send. Property names are
 /// camelCase, enum values snake_case, times ISO 8601 with offset; <c>schemaVersion</c> is 1. See docs/lifecycle.md.
 /// </summary>
-public static class ReturnDocument
+public static partial class ReturnDocument
 {
     /// <summary>The schema version written.</summary>
     public const int SchemaVersion = 1;
@@ -17,6 +18,7 @@ public static class ReturnDocument
     private static readonly FrozenDictionary<string, ReturnState> States = Names<ReturnState>();
     private static readonly FrozenDictionary<string, PackagingState> PackagingStates = Names<PackagingState>();
     private static readonly FrozenDictionary<string, UsageLevel> UsageLevels = Names<UsageLevel>();
+    private static readonly FrozenDictionary<string, Disposition> Dispositions = Names<Disposition>();
 
     /// <summary>Writes a return as UTF-8 JSON.</summary>
     /// <param name="request">The return.</param>
@@ -110,7 +112,15 @@ public static class ReturnDocument
                         PhotoCount = c.PhotoCount,
                     }
                     : null,
+                InspectedGrade = l.InspectedGrade?.ToString(),
+                Disposition = l.Disposition is { } d ? NameOf(d) : null,
+                DispositionSiteId = l.DispositionSiteId,
+                DeductionPercent = l.DeductionPercent == 0m ? null : l.DeductionPercent,
             })],
+            Resolution = request.Resolution == RefundTypes.OriginalPayment ? null : NameOf(request.Resolution),
+            ExchangeItems = request.ExchangeItems.Count == 0 ? null : [.. request.ExchangeItems.Select(ToDto)],
+            Refunds = request.Refunds.Count == 0 ? null : [.. request.Refunds.Select(ToDto)],
+            StoreHandling = request.StoreHandling is { } handling ? ToDto(handling) : null,
         };
     }
 
@@ -158,6 +168,10 @@ public static class ReturnDocument
             TrackingUpdatedAt = dto.TrackingUpdatedAt,
             AuthorizedUntil = dto.AuthorizedUntil,
             StatusReason = dto.StatusReason,
+            Resolution = dto.Resolution is null ? RefundTypes.OriginalPayment : Parse(Resolutions, dto.Resolution, source, "$.resolution"),
+            ExchangeItems = [.. (dto.ExchangeItems ?? []).Select((item, i) => ReadExchangeItem(item, $"$.exchangeItems[{i}]", source))],
+            Refunds = [.. (dto.Refunds ?? []).Select((refund, i) => ReadRefund(refund, $"$.refunds[{i}]", source))],
+            StoreHandling = dto.StoreHandling is { } handling ? ReadStoreHandling(handling, "$.storeHandling", source) : null,
         };
     }
 
@@ -182,6 +196,12 @@ public static class ReturnDocument
                         PhotoCount = c.PhotoCount,
                     }
                     : null,
+                InspectedGrade = dto.InspectedGrade is null ? null : Enum.TryParse<ConditionGrade>(dto.InspectedGrade, ignoreCase: false, out var grade) && Enum.IsDefined(grade) && dto.InspectedGrade.Length == 1
+                    ? grade
+                    : throw Invalid(source, path + ".inspectedGrade", $"'{dto.InspectedGrade}' is not a grade; expected A, B, C, D or X."),
+                Disposition = dto.Disposition is null ? null : Parse(Dispositions, dto.Disposition, source, path + ".disposition"),
+                DispositionSiteId = dto.DispositionSiteId,
+                DeductionPercent = dto.DeductionPercent ?? 0m,
             };
         }
         catch (ArgumentException ex)

@@ -55,4 +55,16 @@ public static class ReturnEventTypes
 
     /// <summary>The authorization expired.</summary>
     public const string Expired = "return.expired";
+
+    /// <summary>A refund was calculated and recorded, before the payment platform is called.</summary>
+    public const string RefundRecorded = "return.refund_recorded";
+
+    /// <summary>The payment platform confirmed a refund.</summary>
+    public const string RefundSucceeded = "return.refund_succeeded";
+
+    /// <summary>The payment platform refused a refund for good.</summary>
+    public const string RefundFailed = "return.refund_failed";
+
+    /// <summary>A store took the return in.</summary>
+    public const string HandledInStore = "return.handled_in_store";
 }

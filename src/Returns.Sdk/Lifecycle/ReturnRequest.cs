@@ -1,3 +1,5 @@
+using Returns.Sdk.Refunds;
+
 namespace Returns.Sdk.Lifecycle;
 
 /// <summary>
@@ -102,4 +104,16 @@ public sealed record ReturnRequest
 
     /// <summary>Why the return was rejected, cancelled or closed without resolution.</summary>
     public string? StatusReason { get; init; }
+
+    /// <summary>How the customer asked to be paid back; the policy must allow it for every line.</summary>
+    public RefundTypes Resolution { get; init; } = RefundTypes.OriginalPayment;
+
+    /// <summary>What the customer takes in exchange, when <see cref="Resolution"/> is <see cref="RefundTypes.Exchange"/>.</summary>
+    public IReadOnlyList<ExchangeItem> ExchangeItems { get; init; } = [];
+
+    /// <summary>The refunds of this return, one per order; recorded before the payment platform is called.</summary>
+    public IReadOnlyList<RefundRecord> Refunds { get; init; } = [];
+
+    /// <summary>What a store did with the return, when it came back through a store.</summary>
+    public StoreHandling? StoreHandling { get; init; }
 }

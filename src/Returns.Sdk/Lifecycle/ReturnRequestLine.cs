@@ -1,3 +1,5 @@
+using Returns.Sdk.Grading;
+
 namespace Returns.Sdk.Lifecycle;
 
 /// <summary>One order line, or part of it, that a return brings back.</summary>
@@ -48,4 +50,20 @@ public sealed record ReturnRequestLine
 
     /// <summary>What the customer declared about the condition.</summary>
     public DeclaredCondition? Condition { get; init; }
+
+    /// <summary>The grade given at inspection, once inspected.</summary>
+    public ConditionGrade? InspectedGrade { get; init; }
+
+    /// <summary>Where the items go after inspection, once decided.</summary>
+    public Disposition? Disposition { get; init; }
+
+    /// <summary>The share of the refund withheld because inspection found the items worse than declared, 0–100 %.</summary>
+    public decimal DeductionPercent
+    {
+        get;
+        init => field = value is >= 0m and <= 100m ? value : throw new ArgumentOutOfRangeException(nameof(DeductionPercent), value, $"Line '{LineId}': a deduction is between 0 and 100 percent.");
+    }
+
+    /// <summary>The warehouse or store that carries out <see cref="Disposition"/>.</summary>
+    public string? DispositionSiteId { get; init; }
 }

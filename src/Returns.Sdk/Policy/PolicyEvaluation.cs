@@ -1,3 +1,5 @@
+using Returns.Sdk.Refunds;
+
 namespace Returns.Sdk.Policy;
 
 /// <summary>The policy's answer for an order: a decision per line, fees per return method, refund types and keep-it.</summary>
@@ -45,6 +47,13 @@ public sealed class PolicyEvaluation
 
     /// <summary>The store-credit bonus the policy grants, in percent.</summary>
     public decimal StoreCreditBonusPercent => _version.StoreCreditBonusPercent;
+
+    /// <summary>
+    /// The policy's refund rules for this customer: timing (instant when the customer's tier is trusted), when original
+    /// shipping is refunded (always for a whole order withdrawn under the EU right of withdrawal), tender order and the
+    /// preferred resolution.
+    /// </summary>
+    public RefundTerms Refunds { get; internal init; } = RefundTerms.Default;
 
     /// <summary>The return methods the policy allows, with what each costs the customer.</summary>
     public IReadOnlyList<MethodFee> MethodFees

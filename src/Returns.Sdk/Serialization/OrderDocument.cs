@@ -16,7 +16,6 @@ public sealed record OrderDocument
     // A trillion in any currency: far above any real order, far below decimal overflow in line arithmetic.
     private const decimal MaxAmount = 1_000_000_000_000m;
 
-    private static readonly string[] TenderNames = ["card", "wallet", "gift_card", "store_credit", "bank_transfer", "cash", "other"];
 
     private OrderDocument(Order order, IReadOnlyDictionary<string, int> alreadyReturned)
     {
@@ -170,10 +169,9 @@ public sealed record OrderDocument
                 continue;
             }
 
-            var kind = Array.IndexOf(TenderNames, tender.Kind);
-            if (kind < 0)
+            if (!SnakeCaseNames.TryParseTenderKind(tender.Kind, out var kind))
             {
-                errors.Add(new ValidationError($"{path}.kind", $"'{tender.Kind}' is not a tender kind; expected one of {string.Join(", ", TenderNames)}."));
+                errors.Add(new ValidationError($"{path}.kind", $"'{tender.Kind}' is not a tender kind; expected one of {string.Join(", ", Enum.GetValues<TenderKind>().Select(k => k.ToName()))}."));
             }
             else if (Amount(tender.Amount, $"{path}.amount", currency, errors, required: true) is { } amount)
             {
@@ -183,12 +181,19 @@ public sealed record OrderDocument
                 }
                 else if (!currency.IsDefault)
                 {
-                    tenders.Add(new Tender((TenderKind)kind, new Money(amount, currency)) { Reference = tender.Reference });
+                    tenders.Add(new Tender(kind, new Money(amount, currency)) { Reference = tender.Reference });
                 }
             }
         }
 
         var shipping = dto.ShippingPaid is null || currency.IsDefault ? 0m : Amount(dto.ShippingPaid, "$.shippingPaid", currency, errors, required: false) ?? 0m;
+        var orderDiscount = dto.Discount is null || currency.IsDefault ? 0m : Amount(dto.Discount, "$.discount", currency, errors, required: false) ?? 0m;
+        var linesNet = lines.Aggregate(0m, (sum, line) => sum + line.Net.Amount);
+        if (orderDiscount > linesNet && lines.Count == (dto.Lines?.Count ?? 0))
+        {
+            errors.Add(new ValidationError("$.discount", $"({orderDiscount}) exceeds the lines' net total ({linesNet})."));
+        }
+
         if (deliveredAt is { } delivered && placedAt is { } placed && delivered < placed)
         {
             errors.Add(new ValidationError("$.deliveredAt", $"({delivered:O}) is before placedAt ({placed:O})."));
@@ -205,6 +210,7 @@ public sealed record OrderDocument
             ShippingAddress = address,
             PricesIncludeTax = dto.PricesIncludeTax ?? true,
             ShippingPaid = new Money(shipping, currency),
+            OrderDiscount = new Money(orderDiscount, currency),
             Tenders = tenders,
         };
         return new OrderDocument(order, returned);

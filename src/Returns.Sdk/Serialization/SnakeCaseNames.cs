@@ -7,6 +7,9 @@ namespace Returns.Sdk.Serialization;
 /// <summary>The stable snake_case spellings of the SDK's enums, as used in JSON documents, CSV files and CLI output.</summary>
 public static class SnakeCaseNames
 {
+    // Indexed by TenderKind.
+    private static readonly string[] TenderNames = ["card", "wallet", "gift_card", "store_credit", "bank_transfer", "cash", "other"];
+
     private static readonly string[] MethodNames = ["in_store", "post_office", "pickup_point", "parcel_locker", "mailbox", "home_pickup"];
     private static readonly string[] ChannelNames = ["web", "store", "marketplace"];
     private static readonly string[] KindNames = ["post_office", "parcel_locker", "pickup_point", "store", "mailbox"];
@@ -147,5 +150,21 @@ public static class SnakeCaseNames
             _ => RefundTypes.None,
         };
         return type != RefundTypes.None;
+    }
+
+    /// <summary>The JSON spelling of a tender kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>For example <c>gift_card</c>.</returns>
+    public static string ToName(this TenderKind kind) => TenderNames[(int)kind];
+
+    /// <summary>Parses a tender kind's JSON spelling.</summary>
+    /// <param name="name">For example <c>gift_card</c>.</param>
+    /// <param name="kind">The kind, when known.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseTenderKind(string? name, out TenderKind kind)
+    {
+        var index = Array.IndexOf(TenderNames, name);
+        kind = index < 0 ? default : (TenderKind)index;
+        return index >= 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Returns.Sdk.Refunds;
 
 namespace Returns.Sdk.Policy.Internal;
 
@@ -38,6 +39,16 @@ internal sealed class CompiledPolicyVersion
     public required RefundTypes AllowedRefunds { get; init; }
 
     public required decimal StoreCreditBonusPercent { get; init; }
+
+    public required RefundTiming RefundTiming { get; init; }
+
+    public required string[] InstantRefundTiers { get; init; }
+
+    public required OriginalShippingRefund OriginalShipping { get; init; }
+
+    public required TenderKind[] TenderOrder { get; init; }
+
+    public required RefundTypes PreferredRefund { get; init; }
 
     public required FrozenSet<string> FeeWaivingReasons { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Returns.Sdk.Refunds;
 using Returns.Sdk.Serialization;
 using Returns.Sdk.Serialization.Internal;
 
@@ -142,6 +143,23 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
             Error($"{path}.refunds.storeCreditBonusPercent", "contradicts $.refunds: a store-credit bonus is set but no rule allows store_credit.");
         }
 
+        var timing = CompileTiming(refunds?.Timing, $"{path}.refunds.timing");
+        var instantTiers = refunds?.InstantForCustomerTiers is null ? [] : Values(refunds.InstantForCustomerTiers, $"{path}.refunds.instantForCustomerTiers", StringComparer.OrdinalIgnoreCase) ?? [];
+        var originalShipping = CompileOriginalShipping(refunds?.OriginalShipping, $"{path}.refunds.originalShipping");
+        var tenderOrder = CompileTenderOrder(refunds?.TenderOrder, $"{path}.refunds.tenderOrder");
+        var preferred = RefundTypes.None;
+        if (refunds?.Preferred is { } preferredName)
+        {
+            if (!SnakeCaseNames.TryParseRefundType(preferredName, out preferred))
+            {
+                Error($"{path}.refunds.preferred", $"'{preferredName}' is not a refund type; expected original_payment, store_credit or exchange.");
+            }
+            else if (!allowedRefunds.HasFlag(preferred) && !refundRules.Any(r => r.Allowed.HasFlag(preferred)))
+            {
+                Error($"{path}.refunds.preferred", $"contradicts $.refunds: '{preferredName}' is preferred but neither refunds.allowed nor any rule allows it.");
+            }
+        }
+
         decimal? recoveryRate = null;
         Dictionary<Currency, decimal>? keepItMax = null, keepItCost = null;
         if (dto.KeepIt is { } keepIt)
@@ -184,6 +202,11 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
             RefundRules = refundRules,
             AllowedRefunds = allowedRefunds,
             StoreCreditBonusPercent = bonus,
+            RefundTiming = timing,
+            InstantRefundTiers = instantTiers,
+            OriginalShipping = originalShipping,
+            TenderOrder = tenderOrder,
+            PreferredRefund = preferred,
             FeeWaivingReasons = waivingReasons,
             FeeWaivingFaultMask = waivingFaults,
             EuWithdrawal = euWithdrawal,
@@ -556,6 +579,76 @@ internal sealed class PolicyCompiler(ReturnReasonTaxonomy reasons)
         }
 
         return mask;
+    }
+
+    private RefundTiming CompileTiming(string? name, string path)
+    {
+        switch (name)
+        {
+            case null or "after_inspection":
+                return RefundTiming.AfterInspection;
+            case "at_receipt":
+                return RefundTiming.AtReceipt;
+            case "at_first_scan":
+                return RefundTiming.AtFirstScan;
+            default:
+                Error(path, $"'{name}' is not a refund timing; expected at_first_scan, at_receipt or after_inspection.");
+                return RefundTiming.AfterInspection;
+        }
+    }
+
+    private OriginalShippingRefund CompileOriginalShipping(List<string?>? names, string path)
+    {
+        var result = OriginalShippingRefund.None;
+        for (var i = 0; names is not null && i < names.Count; i++)
+        {
+            result |= names[i] switch
+            {
+                "whole_order" => OriginalShippingRefund.WholeOrder,
+                "retailer_fault" => OriginalShippingRefund.RetailerFault,
+                _ => Invalid($"{path}[{i}]", $"'{names[i]}' is not a shipping refund condition; expected whole_order or retailer_fault."),
+            };
+        }
+
+        return result;
+
+        OriginalShippingRefund Invalid(string at, string message)
+        {
+            Error(at, message);
+            return OriginalShippingRefund.None;
+        }
+    }
+
+    private TenderKind[] CompileTenderOrder(List<string?>? names, string path)
+    {
+        if (names is null)
+        {
+            return [.. RefundCalculator.DefaultTenderOrder];
+        }
+
+        var order = new List<TenderKind>(names.Count);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!SnakeCaseNames.TryParseTenderKind(names[i], out var kind))
+            {
+                Error($"{path}[{i}]", $"'{names[i]}' is not a tender kind; expected one of {string.Join(", ", Enum.GetValues<TenderKind>().Select(k => k.ToName()))}.");
+            }
+            else if (order.Contains(kind))
+            {
+                Error($"{path}[{i}]", $"'{names[i]}' is listed twice.");
+            }
+            else
+            {
+                order.Add(kind);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            Error(path, "is empty: leave it out for the default order, or list the tender kinds.");
+        }
+
+        return [.. order];
     }
 
     private RefundTypes RefundTypeSet(List<string?> names, string path)

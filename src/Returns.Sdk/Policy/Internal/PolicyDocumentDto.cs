@@ -125,6 +125,16 @@ internal sealed class RefundsDto
     public decimal? StoreCreditBonusPercent { get; set; }
 
     public List<RefundRuleDto?>? Rules { get; set; }
+
+    public string? Timing { get; set; }
+
+    public List<string?>? InstantForCustomerTiers { get; set; }
+
+    public List<string?>? OriginalShipping { get; set; }
+
+    public List<string?>? TenderOrder { get; set; }
+
+    public string? Preferred { get; set; }
 }
 
 internal sealed class RefundRuleDto

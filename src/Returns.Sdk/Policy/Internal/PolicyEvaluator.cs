@@ -1,4 +1,5 @@
 using System.Globalization;
+using Returns.Sdk.Refunds;
 
 namespace Returns.Sdk.Policy.Internal;
 
@@ -220,7 +221,18 @@ internal static class PolicyEvaluator
             keepIt = recoverable * version.KeepItRecoveryRate.Value < cost;
         }
 
-        return new PolicyEvaluation(version, at, order.Currency, lines, new Money(restockingTotal, order.Currency), feesWaived, keepIt);
+        return new PolicyEvaluation(version, at, order.Currency, lines, new Money(restockingTotal, order.Currency), feesWaived, keepIt)
+        {
+            Refunds = new RefundTerms
+            {
+                Timing = version.RefundTiming,
+                Instant = order.Customer.Tier is { } tier && version.InstantRefundTiers.Contains(tier, StringComparer.OrdinalIgnoreCase),
+                // The Consumer Rights Directive (art. 13) refunds standard delivery when the whole order is withdrawn.
+                OriginalShipping = version.OriginalShipping | (euOpen ? OriginalShippingRefund.WholeOrder : OriginalShippingRefund.None),
+                TenderOrder = version.TenderOrder,
+                Preferred = version.PreferredRefund,
+            },
+        };
     }
 
     private static PolicyDecisionCode? Exclusion(CompiledPolicyVersion version, OrderLine line, CategoryProfile profile)

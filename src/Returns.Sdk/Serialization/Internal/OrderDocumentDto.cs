@@ -26,6 +26,8 @@ internal sealed class OrderDocumentDto
 
     public decimal? ShippingPaid { get; set; }
 
+    public decimal? Discount { get; set; }
+
     public List<TenderDto?>? Tenders { get; set; }
 
     public List<OrderLineDto?>? Lines { get; set; }
