@@ -22,4 +22,10 @@ public sealed record NewReturn(string CustomerId, IReadOnlyList<ReturnRequestLin
 
     /// <summary>When the items are expected, if the option engine said.</summary>
     public DateTimeOffset? ExpectedArrival { get; init; }
+
+    /// <summary>How the customer asked to be paid back; the policy must allow it for every line.</summary>
+    public RefundTypes Resolution { get; init; } = RefundTypes.OriginalPayment;
+
+    /// <summary>What the customer takes in exchange, when <see cref="Resolution"/> is <see cref="RefundTypes.Exchange"/>.</summary>
+    public IReadOnlyList<Refunds.ExchangeItem> ExchangeItems { get; init; } = [];
 }

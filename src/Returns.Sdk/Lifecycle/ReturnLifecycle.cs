@@ -65,6 +65,8 @@ public sealed partial class ReturnLifecycle
                     WarehouseId = request.WarehouseId,
                     StoreId = request.StoreId,
                     ExpectedArrival = request.ExpectedArrival,
+                    Resolution = request.Resolution,
+                    ExchangeItems = request.ExchangeItems,
                 };
                 var change = new ReturnChange(created, 0, new ReturnAuditEntry(1, now, actor, null, ReturnState.Requested, "created"))
                 {

@@ -22,7 +22,12 @@ internal static class Fingerprint
 
     public static string Of(string operation, NewReturn request)
     {
-        var parts = new List<object?> { request.CustomerId, request.Method, request.CarrierId, request.ServiceCode, request.WarehouseId, request.StoreId, request.ExpectedArrival };
+        var parts = new List<object?> { request.CustomerId, request.Method, request.CarrierId, request.ServiceCode, request.WarehouseId, request.StoreId, request.ExpectedArrival, request.Resolution };
+        foreach (var e in request.ExchangeItems)
+        {
+            parts.AddRange([e.Sku, e.Quantity, e.UnitPrice, e.ReplacesLineId]);
+        }
+
         foreach (var l in request.Lines)
         {
             parts.AddRange([l.OrderNumber, l.LineId, l.Sku, l.Quantity, l.ReasonCode, l.Comment, l.Category,
