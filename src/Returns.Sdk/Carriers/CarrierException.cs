@@ -117,3 +117,19 @@ public sealed class CarrierOperationNotSupportedException : CarrierException
     /// <summary>The operation.</summary>
     public string Operation { get; }
 }
+
+/// <summary>
+/// The carrier may or may not have created the shipment (the call timed out or the answer was lost) and offers no way
+/// to find out; retrying could buy a second label. A person must check with the carrier before trying again.
+/// </summary>
+public sealed class ShipmentOutcomeUnknownException : CarrierException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="carrierId">The carrier.</param>
+    /// <param name="message">What happened.</param>
+    /// <param name="innerException">The underlying cause.</param>
+    public ShipmentOutcomeUnknownException(string carrierId, string message, Exception? innerException = null)
+        : base(carrierId, message, isTransient: false, innerException)
+    {
+    }
+}

@@ -31,6 +31,55 @@ public sealed record ShipmentRequest(
 
     /// <summary>Order numbers the return covers, passed to the carrier as references.</summary>
     public IReadOnlyList<string> OrderNumbers { get; init; } = [];
+
+    /// <summary>
+    /// What is inside the parcel, for carriers that list parcel items and for customs declarations when the parcel
+    /// crosses a customs border (e.g. from Switzerland, Norway or the United Kingdom into the EU).
+    /// </summary>
+    public IReadOnlyList<ShipmentItem> Items { get; init; } = [];
+}
+
+/// <summary>One kind of item in a return parcel, as a customs declaration describes it.</summary>
+public sealed record ShipmentItem
+{
+    /// <summary>Creates the item.</summary>
+    /// <param name="description">What it is, in plain words, e.g. <c>cotton T-shirt</c>.</param>
+    /// <param name="quantity">Units; at least one.</param>
+    /// <param name="value">The value of all units together (what the customer paid); not negative.</param>
+    public ShipmentItem(string description, int quantity, Money value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
+        if (value.IsNegative)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"Item '{description}': the value must not be negative.");
+        }
+
+        Description = description;
+        Quantity = quantity;
+        Value = value;
+    }
+
+    /// <summary>What it is.</summary>
+    public string Description { get; }
+
+    /// <summary>Units.</summary>
+    public int Quantity { get; }
+
+    /// <summary>The value of all units together.</summary>
+    public Money Value { get; }
+
+    /// <summary>The SKU.</summary>
+    public string? Sku { get; init; }
+
+    /// <summary>The weight of all units together.</summary>
+    public Weight? Weight { get; init; }
+
+    /// <summary>The Harmonized System tariff code, 6 to 10 digits.</summary>
+    public string? HsCode { get; init; }
+
+    /// <summary>The country where the goods were made.</summary>
+    public CountryCode? OriginCountry { get; init; }
 }
 
 /// <summary>A label document.</summary>
@@ -53,6 +102,9 @@ public sealed record ReturnShipment(string CarrierId, string ServiceCode, string
 
     /// <summary>What the QR code for printerless drop-off encodes, when one was asked for.</summary>
     public string? QrPayload { get; init; }
+
+    /// <summary>The QR code as the carrier renders it (e.g. a PNG to show at the counter), when it sends an image rather than its content.</summary>
+    public LabelDocument? QrImage { get; init; }
 
     /// <summary>True when a printed label will be posted to the customer.</summary>
     public bool LabelMailed { get; init; }

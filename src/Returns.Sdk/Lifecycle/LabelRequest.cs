@@ -25,6 +25,12 @@ public sealed record LabelRequest(string CarrierId, string ServiceCode, ReturnMe
 
     /// <summary>For the carrier's notifications; never logged.</summary>
     public string? CustomerEmail { get; init; }
+
+    /// <summary>The customer's phone number, for collection and locker notifications.</summary>
+    public string? CustomerPhone { get; init; }
+
+    /// <summary>What is in the parcel, for carriers that list items and for customs declarations across a customs border.</summary>
+    public IReadOnlyList<ShipmentItem> Items { get; init; } = [];
 }
 
 /// <summary>A return with its label: the same tracking number and document on every retry with the same key.</summary>

@@ -144,7 +144,9 @@ public sealed partial class ReturnLifecycle
                     LabelMode = request.LabelMode,
                     LabelFormat = request.LabelFormat,
                     CustomerEmail = request.CustomerEmail,
+                    CustomerPhone = request.CustomerPhone,
                     OrderNumbers = current.OrderNumbers,
+                    Items = request.Items,
                 },
                 ct).ConfigureAwait(false);
             var attachments = new List<ReturnAttachment>(2);
@@ -156,6 +158,11 @@ public sealed partial class ReturnLifecycle
             if (shipment.QrPayload is { } qr)
             {
                 attachments.Add(new ReturnAttachment(QrAttachment, "text/plain", System.Text.Encoding.UTF8.GetBytes(qr)));
+            }
+
+            if (shipment.QrImage is { } qrImage)
+            {
+                attachments.Add(new ReturnAttachment(QrImageAttachment, qrImage.MediaType, qrImage.Content));
             }
 
             var next = Next(current, ReturnState.LabelIssued) with
@@ -180,6 +187,9 @@ public sealed partial class ReturnLifecycle
 
     /// <summary>The name under which the QR payload is kept with a return.</summary>
     public const string QrAttachment = "qr";
+
+    /// <summary>The attachment name of the QR code image, when the carrier sends one.</summary>
+    public const string QrImageAttachment = "qr-image";
 
     /// <summary>Records that the items arrived at a warehouse or store.</summary>
     /// <param name="rma">The return.</param>
@@ -209,6 +219,50 @@ public sealed partial class ReturnLifecycle
     /// <returns>The inspected return.</returns>
     public Task<ReturnRequest> MarkInspectedAsync(RmaNumber rma, IdempotencyKey key, ReturnActor actor, string? note = null, CancellationToken cancellationToken = default) =>
         Move(rma, key, actor, ReturnState.Inspected, "inspected", ReturnEventTypes.Inspected, Fingerprint.Of("inspect", rma, note), r => r, cancellationToken, note);
+
+    /// <summary>
+    /// Records that the items were inspected, with each line's grade, disposition and any deduction, and, for a return
+    /// handled in a store, the store's record of it. Every line of the return must be inspected.
+    /// </summary>
+    /// <param name="rma">The return.</param>
+    /// <param name="lines">One inspection per line of the return.</param>
+    /// <param name="key">The caller's idempotency key.</param>
+    /// <param name="actor">Who inspected.</param>
+    /// <param name="storeHandling">The store's record, when a store took the return in.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The inspected return.</returns>
+    /// <exception cref="ArgumentException">A line is inspected twice, not at all, or is not part of the return.</exception>
+    public Task<ReturnRequest> MarkInspectedAsync(RmaNumber rma, IReadOnlyList<LineInspection> lines, IdempotencyKey key, ReturnActor actor, StoreHandling? storeHandling = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var byLine = new Dictionary<(string, string), LineInspection>();
+        foreach (var line in lines)
+        {
+            ArgumentNullException.ThrowIfNull(line, nameof(lines));
+            if (!byLine.TryAdd((line.OrderNumber, line.LineId), line))
+            {
+                throw new ArgumentException($"Line '{line.LineId}' of order '{line.OrderNumber}' is inspected twice.", nameof(lines));
+            }
+        }
+
+        var parts = lines.SelectMany(l => new object?[] { l.OrderNumber, l.LineId, l.Grade, l.Disposition, l.DispositionSiteId, l.DeductionPercent })
+            .Append(storeHandling?.StoreId).Append(storeHandling?.AssociateId).ToArray();
+        return Move(rma, key, actor, ReturnState.Inspected, "inspected", ReturnEventTypes.Inspected, Fingerprint.Of("inspect-lines", [rma, .. parts]), r =>
+        {
+            if (byLine.Count != r.Lines.Count || r.Lines.Any(l => !byLine.ContainsKey((l.OrderNumber, l.LineId))))
+            {
+                throw new ArgumentException($"Return {r.Rma} has {r.Lines.Count} lines; inspect each of them exactly once.", nameof(lines));
+            }
+
+            return r with
+            {
+                Lines = [.. r.Lines.Select(l => byLine[(l.OrderNumber, l.LineId)] is var found
+                    ? l with { InspectedGrade = found.Grade, Disposition = found.Disposition, DispositionSiteId = found.DispositionSiteId, DeductionPercent = found.DeductionPercent }
+                    : l)],
+                StoreHandling = storeHandling ?? r.StoreHandling,
+            };
+        }, cancellationToken);
+    }
 
     /// <summary>Records how a received or inspected return was settled.</summary>
     /// <param name="rma">The return.</param>

@@ -54,7 +54,7 @@ public sealed record ReturnRequest
     public string CustomerId { get; }
 
     /// <summary>The lines that come back.</summary>
-    public IReadOnlyList<ReturnRequestLine> Lines { get; }
+    public IReadOnlyList<ReturnRequestLine> Lines { get; init; }
 
     /// <summary>The orders the lines belong to, in first-seen order.</summary>
     public IReadOnlyList<string> OrderNumbers { get; }
