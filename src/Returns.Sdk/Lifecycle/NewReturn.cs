@@ -28,4 +28,7 @@ public sealed record NewReturn(string CustomerId, IReadOnlyList<ReturnRequestLin
 
     /// <summary>What the customer takes in exchange, when <see cref="Resolution"/> is <see cref="RefundTypes.Exchange"/>.</summary>
     public IReadOnlyList<Refunds.ExchangeItem> ExchangeItems { get; init; } = [];
+
+    /// <summary>The store's record, for a return created at a store desk.</summary>
+    public StoreHandling? StoreHandling { get; init; }
 }

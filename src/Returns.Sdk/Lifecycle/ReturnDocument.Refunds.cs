@@ -69,6 +69,7 @@ public static partial class ReturnDocument
         StoreId = handling.StoreId,
         AssociateId = handling.AssociateId,
         HandledAt = handling.HandledAt,
+        VisitId = handling.VisitId,
         Sales = [.. handling.Sales.Select(s => new StoreSaleDto { Sku = s.Sku, Quantity = s.Quantity, Amount = s.Amount.Amount, Currency = s.Amount.Currency.Code, IsExchange = s.IsExchange })],
     };
 
@@ -135,6 +136,7 @@ public static partial class ReturnDocument
         {
             return new StoreHandling(dto.StoreId!, dto.AssociateId!, dto.HandledAt)
             {
+                VisitId = dto.VisitId,
                 Sales = [.. (dto.Sales ?? []).Select((s, i) => new StoreSale(s.Sku!, s.Quantity, new Money(s.Amount, ReadCurrency(s.Currency, source, $"{path}.sales[{i}].currency")), s.IsExchange))],
             };
         }

@@ -67,6 +67,7 @@ public sealed partial class ReturnLifecycle
                     ExpectedArrival = request.ExpectedArrival,
                     Resolution = request.Resolution,
                     ExchangeItems = request.ExchangeItems,
+                    StoreHandling = request.StoreHandling,
                 };
                 var change = new ReturnChange(created, 0, new ReturnAuditEntry(1, now, actor, null, ReturnState.Requested, "created"))
                 {

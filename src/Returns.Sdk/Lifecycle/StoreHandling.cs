@@ -11,6 +11,9 @@ public sealed record StoreHandling(string StoreId, string AssociateId, DateTimeO
 {
     /// <summary>What the store sold during the visit: exchange items and any upsell.</summary>
     public IReadOnlyList<StoreSale> Sales { get; init; } = [];
+
+    /// <summary>Identifies the desk visit (its idempotency key), so that a confirmation sent again finds its return.</summary>
+    public string? VisitId { get; init; }
 }
 
 /// <summary>A sale a store made while handling a return.</summary>

@@ -186,6 +186,8 @@ internal sealed class StoreHandlingDto
     public DateTimeOffset HandledAt { get; set; }
 
     public List<StoreSaleDto>? Sales { get; set; }
+
+    public string? VisitId { get; set; }
 }
 
 internal sealed class StoreSaleDto
