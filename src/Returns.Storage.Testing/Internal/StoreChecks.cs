@@ -1,5 +1,9 @@
 using System.Collections.Frozen;
+using Returns.Sdk;
 using Returns.Sdk.Lifecycle;
+using Returns.Sdk.Orders;
+using Returns.Sdk.Policy;
+using Returns.Sdk.Refunds;
 using static Returns.Storage.Testing.ReturnStoreTestData;
 
 namespace Returns.Storage.Testing.Internal;
@@ -34,6 +38,7 @@ internal static class StoreChecks
         ["concurrent_leases_disjoint"] = ConcurrentLeases,
         ["lifecycle_parallel_identical_creates_one_rma"] = LifecycleParallelCreates,
         ["lifecycle_parallel_conflicting_moves_one_winner"] = LifecycleParallelMoves,
+        ["refund_parallel_triggers_pay_once"] = RefundParallelTriggers,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static async Task CreateThenFind(IReturnStore store, CancellationToken ct)
@@ -426,6 +431,43 @@ internal static class StoreChecks
         Expect.True(losers.All(e => e is ReturnConcurrencyException or IllegalReturnTransitionException), "every loser must get a typed conflict; got " + string.Join(", ", losers.Select(e => e!.GetType().Name).Distinct()));
         Expect.Equal(3, (await store.GetHistoryAsync(created.Rma, ct).ConfigureAwait(false)).Count, "audit entries (created, authorized, one winner)");
         Expect.Equal(3L, (await store.FindAsync(created.Rma, ct).ConfigureAwait(false))?.Version, "version after the race");
+    }
+
+    // The refund orchestrator's exactly-once guarantee rests on the store's claims and version checks.
+    private static async Task RefundParallelTriggers(IReturnStore store, CancellationToken ct)
+    {
+        var time = TimeProvider.System;
+        var placed = time.GetUtcNow().AddDays(-5);
+        var order = new Order("ORDER-RACE", SalesChannel.Web, Currency.EUR, placed, new Customer("customer-refund"), [new OrderLine("1", "SKU-R", 2, new Money(24.95m, Currency.EUR), new ProductAttributes("apparel"))])
+        {
+            Tenders = [new Tender(TenderKind.Card, new Money(49.90m, Currency.EUR)) { Reference = "card-1" }],
+        };
+        var policy = ReturnPolicy.Parse($$"""
+            { "policyId": "race", "versions": [ { "version": "1", "effectiveFrom": "{{placed.AddDays(-1):yyyy-MM-dd}}", "currencies": ["EUR"],
+              "window": { "days": 30 }, "fees": { "methods": { "in_store": { "EUR": 0 } } } } ] }
+            """);
+        var gateway = new InMemoryRefundGateway { OnCall = (_, token) => Task.Delay(20, token) };
+        var refunds = new RefundOrchestrator(store, new InMemoryOrderSource(order), new ReturnPolicyEngine(policy, time), gateway, Microsoft.Extensions.Options.Options.Create(new RefundOptions { KeyWait = TimeSpan.FromMinutes(1) }), time);
+        var lifecycle = Lifecycle(store);
+        var created = await lifecycle.CreateAsync(new NewReturn("customer-refund", [new ReturnRequestLine("ORDER-RACE", "1", "SKU-R", 2, "too_small")]) { Method = ReturnMethod.InStore }, new IdempotencyKey("refund-create"), ReturnActor.Customer, ct).ConfigureAwait(false);
+        await lifecycle.AuthorizeAsync(created.Rma, new IdempotencyKey("refund-authorize"), ReturnActor.System, cancellationToken: ct).ConfigureAwait(false);
+        await lifecycle.MarkReceivedAsync(created.Rma, "STORE-1", new IdempotencyKey("refund-receive"), new ReturnActor(ReturnChannel.Store), ct).ConfigureAwait(false);
+        await lifecycle.MarkInspectedAsync(created.Rma, new IdempotencyKey("refund-inspect"), new ReturnActor(ReturnChannel.Store), cancellationToken: ct).ConfigureAwait(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var triggers = Enumerable.Range(0, Parallel).Select(_ => Task.Run(async () =>
+        {
+            await start.Task.WaitAsync(ct).ConfigureAwait(false);
+            return await refunds.RefundAsync(created.Rma, ReturnActor.System, ct).ConfigureAwait(false);
+        }, ct)).ToArray();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(triggers).ConfigureAwait(false);
+        Expect.Equal(1, gateway.Calls.Count, $"payment platform calls among {Parallel} parallel refund triggers");
+        Expect.True(outcomes.All(o => o.Completed), "every trigger sees the refund completed");
+        var stored = await store.FindAsync(created.Rma, ct).ConfigureAwait(false);
+        Expect.Equal(ReturnState.Refunded, stored?.State, "state after the race");
+        Expect.Equal(1, stored?.Refunds.Count, "refund records");
+        Expect.Equal(RefundStatus.Succeeded, stored?.Refunds[0].Status, "refund status");
+        Expect.Equal(new Money(49.90m, Currency.EUR), stored?.Refunds[0].Calculation.Payout, "amount paid");
     }
 
     private static void Same(ReturnRequest expected, ReturnRequest? actual, string what)
