@@ -64,7 +64,4 @@ public static class ReturnEventTypes
 
     /// <summary>The payment platform refused a refund for good.</summary>
     public const string RefundFailed = "return.refund_failed";
-
-    /// <summary>A store took the return in.</summary>
-    public const string HandledInStore = "return.handled_in_store";
 }
