@@ -1,16 +1,28 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Returns.Sdk.Lifecycle;
+using Returns.Storage.CrashHost;
 using Returns.Storage.PostgreSql;
 using Returns.Storage.Sqlite;
 
 // Usage: Returns.Storage.CrashHost sqlite <file>
 //        Returns.Storage.CrashHost postgres <connection string> <schema>
+//        Returns.Storage.CrashHost refund-sqlite <file> <ledger file>
 // Creates and authorizes a return, prints its RMA number, then dies by SIGKILL before any event is delivered:
 // no finally block, no dispose, no flush of anything but the committed transactions.
+// refund-sqlite takes an inspected return to its refund and dies right after the payment platform paid it, before the
+// outcome is recorded.
 IReturnStore store;
 switch (args)
 {
+    case ["refund-sqlite", var file, var ledger]:
+        store = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
+        var rma = await RefundCrashScenario.InspectedReturn(store, TimeProvider.System);
+        Console.WriteLine(rma.Value);
+        Console.Out.Flush();
+        var dying = new FileLedgerRefundGateway(ledger, () => Process.GetCurrentProcess().Kill());
+        await RefundCrashScenario.Orchestrator(store, dying, TimeProvider.System).RefundAsync(rma, ReturnActor.System);
+        return 1;
     case ["sqlite", var file]:
         store = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
         break;

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Returns.Sdk.Events;
+using Microsoft.Extensions.Time.Testing;
 using Returns.Sdk.Lifecycle;
+using Returns.Sdk.Refunds;
+using Returns.Storage.CrashHost;
 
 namespace Returns.Storage.Sqlite.Tests;
 
@@ -28,6 +31,33 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal([ReturnEventTypes.Created, ReturnEventTypes.Authorized], received.Types);
         Assert.All(received.Rmas, r => Assert.Equal(rma, r));
         Assert.Equal(0, (await dispatcher.DispatchOnceAsync(TestContext.Current.CancellationToken)).Leased);
+    }
+
+    [Fact]
+    public async Task ProcessKilledAfterThePlatformPaid_BeforeRecording_ResumesWithOnePayment()
+    {
+        var file = _folder.File("refund.db");
+        var ledger = _folder.File("ledger.txt");
+
+        var (exitCode, output) = await RunCrashHost("refund-sqlite", file, ledger);
+
+        Assert.NotEqual(0, exitCode);
+        var rma = RmaNumber.Parse(output.Trim());
+        var gateway = new FileLedgerRefundGateway(ledger);
+        Assert.Single(gateway.Payments);
+        var restarted = new SqliteReturnStore(new SqliteReturnStoreOptions { Path = file });
+        Assert.Equal(RefundStatus.Pending, (await restarted.FindAsync(rma, TestContext.Current.CancellationToken))!.Refunds.Single().Status);
+
+        // The dead process's lease on the refund runs out before anyone else may call the platform about it.
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + new RefundOptions().ClaimLease + TimeSpan.FromMinutes(1));
+        var outcome = await RefundCrashScenario.Orchestrator(restarted, gateway, later).RefundAsync(rma, ReturnActor.System, TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.Completed);
+        Assert.Equal(ReturnState.Refunded, outcome.Return.State);
+        var refund = Assert.Single(outcome.Refunds);
+        Assert.Equal("ledger-" + refund.GatewayKey, refund.GatewayReference);
+        Assert.Equal([$"{refund.GatewayKey} 79.90 EUR"], gateway.Payments);
+        Assert.Equal([refund.GatewayKey, refund.GatewayKey], gateway.Calls);
     }
 
     public void Dispose() => _folder.Dispose();
