@@ -87,6 +87,7 @@ internal static class CliApp
         root.Add(PointsCommands.Create(context));
         root.Add(OptionsCommand.Create(context));
         root.Add(ForecastCommand.Create(context));
+        root.Add(StoreReturnCommand.Create(context));
         return root;
     }
 

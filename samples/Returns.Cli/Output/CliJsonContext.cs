@@ -10,4 +10,6 @@ namespace Returns.Cli.Output;
 [JsonSerializable(typeof(PolicyEvaluationJson))]
 [JsonSerializable(typeof(NearestPointJson[]))]
 [JsonSerializable(typeof(ReturnOptionsJson))]
+[JsonSerializable(typeof(StoreReturnJson))]
+[JsonSerializable(typeof(OrderLookupJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -110,7 +110,7 @@ internal sealed class RefundComputation(RefundCalculationRequest request)
 
         if (money.IsNegative || !_currency.IsWhole(money.Amount))
         {
-            _errors.Add(new ValidationError(path, $"must not be negative and have at most {_currency.MinorUnits} decimals; got {money}."));
+            _errors.Add(new ValidationError(path, $"must not be negative and have at most {_currency.MinorUnits} decimals; got {money.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {money.Currency}."));
         }
     }
 
