@@ -45,9 +45,6 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
     private const int MaxCity = 40;
     private const int MaxPhone = 20;
 
-    // The returns API accepts an item value in these currencies only.
-    private static readonly string[] ValueCurrencies = ["EUR", "GBP", "CHF"];
-
     private static readonly ParcelLimits Limits = new() { MaxWeight = Weight.FromKilograms(31.5m), MaxLengthCm = 120m };
 
     private readonly IHttpClientFactory _httpClientFactory;
@@ -75,9 +72,9 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
         _logger = logger;
         _ledger = new CreateLedger(timeProvider);
 
-        // Served: the configured sender countries inside the EU. Returns from Switzerland, Norway and the UK need a
-        // customs declaration with item data the SDK's ShipmentRequest does not carry (see CreateShipmentAsync).
-        var served = ReceiverCountries(options.CurrentValue).Keys.Where(c => !DhlCountries.NeedsCustomsDeclaration(c)).ToList();
+        // Served: every configured sender country. Returns from Switzerland, Norway and the UK are declared to customs
+        // from ShipmentRequest.Items (see CreateShipmentAsync).
+        var served = ReceiverCountries(options.CurrentValue).Keys.ToList();
         Capabilities = new CarrierCapabilities(
             [
                 new CarrierService(ReturnServiceCode, "DHL Retoure", [ReturnMethod.PostOffice, ReturnMethod.PickupPoint, ReturnMethod.ParcelLocker], LabelModes.Printed | LabelModes.PrinterlessQr)
@@ -131,18 +128,24 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
 
     /// <inheritdoc />
     /// <remarks>
-    /// <see cref="LabelModes.Printed"/> asks for <c>SHIPMENT_LABEL</c> (a PDF label), <see cref="LabelModes.PrinterlessQr"/>
-    /// for <c>QR_LABEL</c> (the QR code as a PNG image, returned as the label; DHL does not say what the code encodes, so
-    /// <see cref="ReturnShipment.QrPayload"/> stays empty), both together for <c>BOTH</c> (the PDF is returned).
+    /// <see cref="LabelModes.Printed"/> asks for <c>SHIPMENT_LABEL</c> (a PDF <see cref="ReturnShipment.Label"/>),
+    /// <see cref="LabelModes.PrinterlessQr"/> for <c>QR_LABEL</c> (the QR code as a PNG <see cref="ReturnShipment.QrImage"/>,
+    /// no label), both together for <c>BOTH</c> (the PDF label and the PNG QR code). DHL does not say what the QR code
+    /// encodes, so <see cref="ReturnShipment.QrPayload"/> stays empty. A return from Switzerland, Norway or the United
+    /// Kingdom is declared to customs (<c>customsDetails</c>) from <see cref="ShipmentRequest.Items"/>.
     /// The create is sent at most once per idempotency key; see the class remarks.
     /// </remarks>
     /// <exception cref="InvalidAddressException">The customer's address lacks or overflows a field DHL requires.</exception>
     /// <exception cref="ParcelOutsideLimitsException">The parcel is heavier than 31.5 kg or longer than 120 cm.</exception>
+    /// <exception cref="ShipmentOutcomeUnknownException">
+    /// This create, or an earlier one with the same key, ended without a definite answer (<c>outcome_unknown</c>): DHL
+    /// may have created a label, so the adapter does not create another for the key.
+    /// </exception>
     /// <exception cref="CarrierException">
-    /// The return comes from outside the EU and needs customs item data (<c>customs_items_required</c>), the sender's
-    /// country has no receiver id (<c>receiver_not_configured</c>), the same key is being created right now
-    /// (<c>create_in_progress</c>, transient), or an earlier create with the key ended without a definite answer
-    /// (<c>outcome_unknown</c>): DHL may have created a label, so the adapter does not create another.
+    /// A return from outside the EU lacks customs item data (<c>customs_items_required</c>; the message names the field,
+    /// e.g. <c>Items[0].Weight</c>) or has item data DHL cannot declare (<c>customs_item_invalid</c>), the sender's
+    /// country has no receiver id (<c>receiver_not_configured</c>), or the same key is being created right now
+    /// (<c>create_in_progress</c>, transient).
     /// </exception>
     public override async Task<ReturnShipment> CreateShipmentAsync(ShipmentRequest request, CancellationToken cancellationToken)
     {
@@ -330,14 +333,6 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
             throw new InvalidAddressException(Id, "From.Country", "DHL Parcel DE takes returns only from the EU, Norway, Switzerland and the United Kingdom; the sender's country is not one of them.");
         }
 
-        if (DhlCountries.NeedsCustomsDeclaration(from.Country))
-        {
-            throw new CarrierException(Id, "DHL Parcel DE needs a customs declaration (CN23: description, quantity, weight and value of each item) for a return from outside the EU, and ShipmentRequest carries no item data.", isTransient: false)
-            {
-                CarrierErrorCode = "customs_items_required",
-            };
-        }
-
         if (!ReceiverCountries(options).TryGetValue(from.Country, out var receiverId))
         {
             throw new CarrierException(Id, "No DHL receiver id is configured for the sender's country; add it to DhlParcelDeOptions.ReceiverIds.", isTransient: false) { CarrierErrorCode = "receiver_not_configured" };
@@ -366,9 +361,12 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
         }
 
         var line2 = string.IsNullOrWhiteSpace(from.Line2) ? null : Required(from.Line2, "shipper.name2", MaxName);
-        var value = request.Parcel.DeclaredValue is { } declared && ValueCurrencies.Contains(declared.Currency.Code, StringComparer.Ordinal)
-            ? new DhlValue(declared.Currency.Code, decimal.Round(declared.Amount, 2, MidpointRounding.AwayFromZero))
-            : null;
+
+        // Outside the EU customs union DHL Retoure International needs the CN23 declaration of the parcel's items.
+        var customs = DhlCountries.NeedsCustomsDeclaration(from.Country) ? DhlCustoms.Declare(request.Items) : null;
+        var value = request.Parcel.DeclaredValue is { } declared && DhlCustoms.ValueCurrencies.Contains(declared.Currency.Code, StringComparer.Ordinal)
+            ? DhlCustoms.Value(declared.Amount, declared.Currency.Code)
+            : customs is null ? null : DhlCustoms.TotalValue(request.Items);
         return new DhlReturnOrder(receiverId, new DhlContactAddress(name, street, house, from.Postcode, city)
         {
             Name2 = line2,
@@ -384,6 +382,7 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
             ShipmentReference = Truncate(request.IdempotencyKey, MaxReference),
             ItemWeight = new DhlWeight("g", decimal.Round(request.Parcel.Weight.Grams, 3, MidpointRounding.AwayFromZero)),
             ItemValue = value,
+            CustomsDetails = customs,
         };
     }
 
@@ -420,8 +419,8 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
     private static bool MayHaveCreated(HttpStatusCode status) =>
         (int)status >= 500 && status != HttpStatusCode.ServiceUnavailable;
 
-    private static CarrierException OutcomeUnknown(CarrierException? cause) =>
-        new(Id, "DHL Parcel DE may have created a return label, but the create call ended without a definite answer. The adapter does not send it again for this idempotency key; look for the key as shipment reference in the returns overview of the DHL business customer portal before creating with a new key.", isTransient: false, cause)
+    private static ShipmentOutcomeUnknownException OutcomeUnknown(CarrierException? cause) =>
+        new(Id, "DHL Parcel DE may have created a return label, but the create call ended without a definite answer. The adapter does not send it again for this idempotency key; look for the key as shipment reference in the returns overview of the DHL business customer portal before creating with a new key.", cause)
         {
             StatusCode = cause?.StatusCode,
             CarrierErrorCode = "outcome_unknown",
@@ -444,18 +443,26 @@ public sealed partial class DhlParcelDeCarrier : CarrierAdapter
             throw OutcomeUnknown(new CarrierException(Id, "DHL Parcel DE confirmed a return order without a shipment number.", isTransient: false));
         }
 
-        var document = labelType == "QR_LABEL" ? confirmation.QrLabel : confirmation.Label;
-        var expected = labelType == "QR_LABEL" ? LabelDocumentFormat.Png : LabelDocumentFormat.Pdf;
-        var label = ToLabel(document, expected) ?? throw OutcomeUnknown(new CarrierException(Id, "DHL Parcel DE confirmed a return order without a readable label.", isTransient: false));
+        // SHIPMENT_LABEL answers the PDF label, QR_LABEL the QR code as a PNG, BOTH the two. The document that was asked
+        // for alone must be there; with BOTH the PDF is, and a missing QR code does not throw away a label DHL created.
+        var label = labelType == "QR_LABEL" ? null
+            : ToDocument(confirmation.Label, LabelDocumentFormat.Pdf) ?? throw OutcomeUnknown(new CarrierException(Id, "DHL Parcel DE confirmed a return order without a readable label.", isTransient: false));
+        var qrImage = labelType == "SHIPMENT_LABEL" ? null : ToDocument(confirmation.QrLabel, LabelDocumentFormat.Png);
+        if (label is null && qrImage is null)
+        {
+            throw OutcomeUnknown(new CarrierException(Id, "DHL Parcel DE confirmed a return order without a readable QR code.", isTransient: false));
+        }
+
         // An international return also gets the number of the sender country's post, printed on its label.
         return new ReturnShipment(Id, ReturnServiceCode, shipmentNo)
         {
             Label = label,
+            QrImage = qrImage,
             CarrierShipmentId = string.IsNullOrWhiteSpace(confirmation.InternationalShipmentNo) ? null : confirmation.InternationalShipmentNo,
         };
     }
 
-    private static LabelDocument? ToLabel(DhlDocument? document, LabelDocumentFormat expected)
+    private static LabelDocument? ToDocument(DhlDocument? document, LabelDocumentFormat expected)
     {
         if (document?.B64 is not { Length: > 0 } b64)
         {

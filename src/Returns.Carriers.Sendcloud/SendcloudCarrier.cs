@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -6,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using Returns.Carriers.Http;
 using Returns.Carriers.Sendcloud.Internal;
 using Returns.Sdk;
@@ -151,7 +153,18 @@ public sealed partial class SendcloudCarrier : CarrierAdapter
     /// pipeline). The return's ids are remembered per idempotency key: a retry with the same key after the announcement
     /// succeeded only reads the return and its label again. A retry after an announcement whose answer was lost is sent
     /// again with the same <c>external_reference</c> (the RMA number), which Sendcloud refuses when already used.
+    /// <see cref="ShipmentRequest.Items"/> are sent as <c>parcel_items</c>; a return that crosses a customs border needs
+    /// them, each with weight, HS code and country of origin.
     /// </remarks>
+    /// <exception cref="ShipmentOutcomeUnknownException">
+    /// The announcement ended without a definite answer (timeout, connection lost after sending, 500/502/504, an
+    /// unreadable answer; <c>outcome_unknown</c>): Sendcloud may have created the return.
+    /// </exception>
+    /// <exception cref="CarrierException">
+    /// A return across a customs border lacks item data (<c>customs_items_required</c>; the message names the field, e.g.
+    /// <c>Items[0].HsCode</c>) or has item data Sendcloud cannot take (<c>customs_item_invalid</c>), or Sendcloud or the
+    /// carrier refused the return (its error code, e.g. <c>external_reference_exists</c>).
+    /// </exception>
     public override async Task<ReturnShipment> CreateShipmentAsync(ShipmentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -269,6 +282,8 @@ public sealed partial class SendcloudCarrier : CarrierAdapter
     private async Task<ScCreatedReturn> AnnounceAsync(ShipmentRequest request, string shippingOptionCode, string deliveryOption, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
+        var customs = SendcloudParcelItems.CrossesCustomsBorder(request.From, request.To);
+        var parcelItems = SendcloudParcelItems.From(request.Items, customs);
         var from = ToWire(request.From) with { Email = request.CustomerEmail, PhoneNumber = request.CustomerPhone };
         var body = new ScCreateReturnRequest(
             from,
@@ -282,6 +297,10 @@ public sealed partial class SendcloudCarrier : CarrierAdapter
             OrderNumber = request.OrderNumbers.Count > 0 ? request.OrderNumbers[0] : null,
             SendTrackingEmails = options.SendTrackingEmails,
             BrandId = options.BrandId,
+            ParcelItems = parcelItems,
+
+            // A return has no invoice of its own; the customs documents refer to the order it came from.
+            CustomsInvoiceNr = customs ? (request.OrderNumbers.Count > 0 ? request.OrderNumbers[0] : request.RmaNumber) : null,
         };
         using var message = new HttpRequestMessage(HttpMethod.Post, "returns/announce-synchronously")
         {
@@ -291,8 +310,29 @@ public sealed partial class SendcloudCarrier : CarrierAdapter
         // Sendcloud documents no idempotency key: a repeated announcement would be a second return, so the pipeline
         // must never repeat this request, whatever happened to the first attempt.
         message.WithRetries(false);
-        return await SendAsync(message, SendcloudJsonContext.Default.ScCreatedReturn, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendAsync(message, SendcloudJsonContext.Default.ScCreatedReturn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CarrierException exception) when (MayHaveAnnounced(exception))
+        {
+            throw new ShipmentOutcomeUnknownException(Id, $"Carrier '{Id}' may have announced the return, but the announcement ended without a definite answer, and Sendcloud offers no look-up by reference. Look for the RMA number (external reference) in the Sendcloud panel before creating the label again; an announcement with the same RMA number is refused (external_reference_exists) if the first one was created.", exception)
+            {
+                StatusCode = exception.StatusCode,
+                CarrierErrorCode = "outcome_unknown",
+            };
+        }
     }
+
+    // A refusal (4xx, 429), "unavailable" (503), an open circuit or a connection never made cannot have announced
+    // anything; a timeout, a connection lost after sending, a 500/502/504 or an unreadable answer to a success may have.
+    private static bool MayHaveAnnounced(CarrierException exception) => exception switch
+    {
+        { StatusCode: int status } => status >= 500 && status != (int)HttpStatusCode.ServiceUnavailable,
+        { InnerException: BrokenCircuitException } => false,
+        { InnerException: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
+        _ => true,
+    };
 
     private async Task<ScReturn> GetReturnAsync(long returnId, CancellationToken cancellationToken)
     {

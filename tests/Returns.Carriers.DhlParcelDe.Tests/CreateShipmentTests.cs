@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace Returns.Carriers.DhlParcelDe.Tests;
 
@@ -59,26 +61,86 @@ public sealed class CreateShipmentTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateShipmentAsync_PrinterlessQr_AsksForQrLabelAndReturnsThePng()
+    public async Task CreateShipmentAsync_Printed_HasNoQrImage()
+    {
+        var shipment = await _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-pdf-only"), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(shipment.Label);
+        Assert.Null(shipment.QrImage);
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_PrinterlessQr_AsksForQrLabelAndReturnsThePngAsQrImage()
     {
         var shipment = await _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-qr", mode: LabelModes.PrinterlessQr), TestContext.Current.CancellationToken);
 
         Assert.Equal("QR_LABEL", DhlTestHost.Query(Assert.Single(_host.Requests(DhlTestHost.OrdersPath)), "labelType"));
         Assert.Equal("999991587228", shipment.TrackingNumber);
-        Assert.Equal(LabelDocumentFormat.Png, shipment.Label!.Format);
-        Assert.Equal("image/png", shipment.Label.MediaType);
-        Assert.True(shipment.Label.Content.Span.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
+        var qr = shipment.QrImage!;
+        Assert.Equal(LabelDocumentFormat.Png, qr.Format);
+        Assert.Equal("image/png", qr.MediaType);
+        Assert.Equal(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUi1mYWtlLXFy"), qr.Content.ToArray());
+        Assert.Null(shipment.Label); // No printed label was asked for.
+        Assert.Null(shipment.QrPayload);
     }
 
     [Fact]
-    public async Task CreateShipmentAsync_PrintedAndQr_AsksForBothAndReturnsThePdf()
+    public async Task CreateShipmentAsync_PrintedAndQr_AsksForBothAndReturnsPdfLabelAndPngQrImage()
     {
         var shipment = await _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-both", mode: LabelModes.Printed | LabelModes.PrinterlessQr), TestContext.Current.CancellationToken);
 
         Assert.Equal("BOTH", DhlTestHost.Query(Assert.Single(_host.Requests(DhlTestHost.OrdersPath)), "labelType"));
         Assert.Equal(LabelDocumentFormat.Pdf, shipment.Label!.Format);
+        Assert.Equal("application/pdf", shipment.Label.MediaType);
+        Assert.True(shipment.Label.Content.Span.StartsWith("%PDF-"u8));
+        Assert.Equal(LabelDocumentFormat.Png, shipment.QrImage!.Format);
+        Assert.Equal("image/png", shipment.QrImage.MediaType);
+        Assert.True(shipment.QrImage.Content.Span.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
         Assert.Equal("999991587235", shipment.TrackingNumber);
         Assert.Equal("CX123456789DE", shipment.CarrierShipmentId);
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_BothButNoQrInTheAnswer_KeepsTheCreatedPdfLabel()
+    {
+        _host.Server.Given(Request.Create().WithPath(DhlTestHost.OrdersPath).UsingPost().WithParam("labelType", "BOTH")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"shipmentNo\":\"999991587242\",\"label\":{\"b64\":\"JVBERi0xLjQK\"},\"routingCode\":\"1\",\"sstatus\":{\"title\":\"Created\",\"status\":201}}"));
+
+        var shipment = await _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-both-noqr", mode: LabelModes.Printed | LabelModes.PrinterlessQr), TestContext.Current.CancellationToken);
+
+        Assert.Equal("999991587242", shipment.TrackingNumber);
+        Assert.Equal(LabelDocumentFormat.Pdf, shipment.Label!.Format);
+        Assert.Null(shipment.QrImage);
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_QrAnswerWithoutQrCode_OutcomeUnknownAndNotResent()
+    {
+        _host.Server.Given(Request.Create().WithPath(DhlTestHost.OrdersPath).UsingPost().WithParam("labelType", "QR_LABEL")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"shipmentNo\":\"999991587259\",\"label\":{\"b64\":\"\"},\"routingCode\":\"1\",\"sstatus\":{\"title\":\"Created\",\"status\":201}}"));
+
+        var first = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-qr-empty", mode: LabelModes.PrinterlessQr), TestContext.Current.CancellationToken));
+        var again = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-qr-empty", mode: LabelModes.PrinterlessQr), TestContext.Current.CancellationToken));
+
+        Assert.Equal("outcome_unknown", first.CarrierErrorCode);
+        Assert.False(first.IsTransient);
+        Assert.Equal("outcome_unknown", again.CarrierErrorCode);
+        Assert.Single(_host.Requests(DhlTestHost.OrdersPath));
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_CreatedWithoutShipmentNumber_OutcomeUnknown()
+    {
+        _host.Server.Given(Request.Create().WithPath(DhlTestHost.OrdersPath).UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("{}"));
+
+        var exception = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-no-number"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(DhlParcelDeCarrier.Id, exception.CarrierId);
+        Assert.Equal("outcome_unknown", exception.CarrierErrorCode);
+        Assert.IsType<CarrierException>(exception.InnerException);
     }
 
     [Fact]
@@ -100,19 +162,14 @@ public sealed class CreateShipmentTests : IDisposable
         Assert.Single(_host.Requests(DhlTestHost.OrdersPath));
     }
 
-    [Theory]
-    [InlineData("CH")]
-    [InlineData("GB")]
-    [InlineData("NO")]
-    public async Task CreateShipmentAsync_SenderOutsideTheEu_ThrowsCustomsItemsRequiredWithoutCallingDhl(string country)
+    [Fact]
+    public async Task CreateShipmentAsync_SenderOutsideTheEuWithoutReceiverId_ThrowsReceiverNotConfiguredWithoutCallingDhl()
     {
-        var from = DhlTestHost.Customer with { };
-        var outside = new Address(CountryCode.Parse(country), "3011") { Name = from.Name, Line1 = "Marktgasse 1", City = "Bern" };
+        var norway = new Address(CountryCode.Parse("NO"), "0150") { Name = "Kari Nordmann", Line1 = "Karl Johans gate 1", City = "Oslo" };
 
-        var exception = await Assert.ThrowsAsync<CarrierException>(() => _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-ch", outside), TestContext.Current.CancellationToken));
+        var exception = await Assert.ThrowsAsync<CarrierException>(() => _host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-no", norway), TestContext.Current.CancellationToken));
 
-        Assert.Equal("customs_items_required", exception.CarrierErrorCode);
-        Assert.False(exception.IsTransient);
+        Assert.Equal("receiver_not_configured", exception.CarrierErrorCode);
         Assert.Empty(_host.Server.LogEntries);
     }
 

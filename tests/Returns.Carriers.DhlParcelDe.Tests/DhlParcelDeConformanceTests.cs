@@ -37,14 +37,14 @@ public sealed class DhlParcelDeConformanceTests : IDisposable
     }
 
     [Fact]
-    public void Capabilities_RatesFromACard_DeclaresNoLiveRatesAndOnlyEuSendersWithAReceiverId()
+    public void Capabilities_RatesFromACard_DeclaresNoLiveRatesAndEverySenderWithAReceiverId()
     {
         var capabilities = _host.Adapter.Capabilities;
         var service = Assert.Single(capabilities.Services);
 
         Assert.False(capabilities.Supports(CarrierFeatures.LiveRates));
         Assert.Equal(CarrierFeatures.DropOffPoints | CarrierFeatures.Tracking, capabilities.Features);
-        Assert.Equal(["AT", "DE"], service.Area.Countries!.Order(StringComparer.Ordinal));
+        Assert.Equal(["AT", "CH", "DE"], service.Area.Countries!.Order(StringComparer.Ordinal));
         Assert.Equal(LabelModes.Printed | LabelModes.PrinterlessQr, service.LabelModes);
         Assert.Equal(Weight.FromKilograms(31.5m), service.Limits.MaxWeight);
     }

@@ -48,8 +48,18 @@ public sealed class QuoteTests : IDisposable
         Assert.All(quotes, q => Assert.Equal(Money.Of(6.99m, "EUR"), q.Price));
     }
 
+    [Fact]
+    public async Task QuoteAsync_FromSwitzerlandWithAReceiverId_IsServedNowThatCustomsIsDeclared()
+    {
+        var switzerland = new Address(CountryCode.Parse("CH"), "3011");
+
+        var quotes = await QuoteAsync(new RateRequest(DhlTestHost.Parcel, switzerland, DhlTestHost.Warehouse) { ReturnMethod = ReturnMethod.PostOffice });
+
+        Assert.Equal(Money.Of(12.49m, "EUR"), Assert.Single(quotes).Price);
+    }
+
     [Theory]
-    [InlineData("CH", 1.2, null)]
+    [InlineData("NO", 1.2, null)]
     [InlineData("FR", 1.2, null)]
     [InlineData("DE", 40.0, null)]
     [InlineData("DE", 1.2, "express")]

@@ -69,13 +69,13 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateShipmentAsync_FirstAttemptTimesOut_NeverPostsAgainForTheKey()
+    public async Task CreateShipmentAsync_FirstAttemptTimesOut_OutcomeUnknownAndNeverPostsAgainForTheKey()
     {
         var host = _impatient.Value;
         host.Server.Given(Create()).AtPriority(1).RespondWith(DhlTestHost.Json(201, "returns-created.json").WithDelay(TimeSpan.FromMilliseconds(900)));
 
-        var first = await Assert.ThrowsAsync<CarrierException>(() => host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-slow"), TestContext.Current.CancellationToken));
-        var again = await Assert.ThrowsAsync<CarrierException>(() => host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-slow"), TestContext.Current.CancellationToken));
+        var first = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-slow"), TestContext.Current.CancellationToken));
+        var again = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-slow"), TestContext.Current.CancellationToken));
 
         Assert.Equal("outcome_unknown", first.CarrierErrorCode);
         Assert.IsType<CarrierUnavailableException>(first.InnerException);
@@ -87,15 +87,17 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateShipmentAsync_502_IsNotRetriedAndNotResent()
+    public async Task CreateShipmentAsync_502_IsNotRetriedNotResentAndOutcomeUnknown()
     {
         Host.Server.Given(Create()).AtPriority(1).RespondWith(Response.Create().WithStatusCode(502));
 
-        var first = await Assert.ThrowsAsync<CarrierException>(() => Host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-502"), TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<CarrierException>(() => Host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-502"), TestContext.Current.CancellationToken));
+        var first = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => Host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-502"), TestContext.Current.CancellationToken));
+        var again = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => Host.Adapter.CreateShipmentAsync(DhlTestHost.Shipment("idem-502"), TestContext.Current.CancellationToken));
 
         Assert.Equal("outcome_unknown", first.CarrierErrorCode);
         Assert.Equal(502, first.StatusCode);
+        Assert.False(first.IsTransient);
+        Assert.Equal("outcome_unknown", again.CarrierErrorCode);
         Assert.Single(Host.Requests(DhlTestHost.OrdersPath));
     }
 

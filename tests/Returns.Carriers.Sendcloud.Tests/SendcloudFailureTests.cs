@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Returns.Sdk.Carriers;
 using WireMock.ResponseBuilders;
@@ -176,15 +178,19 @@ public sealed class SendcloudFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateShipmentAsync_AnnouncementTimesOut_IsSentOnceAndUnavailable()
+    public async Task CreateShipmentAsync_AnnouncementTimesOut_IsSentOnceAndOutcomeUnknown()
     {
         _fake.Server.Given(SendcloudFake.Api("returns/announce-synchronously", "POST")).AtPriority(1)
             .RespondWith(SendcloudFake.Json(201, "return-created.json").WithDelay(TimeSpan.FromMilliseconds(800)));
         var logs = new CapturingLoggerProvider();
         using var provider = _fake.BuildProvider(configureHttp: http => http.AttemptTimeout = TimeSpan.FromMilliseconds(150), logger: logs);
 
-        await Assert.ThrowsAsync<CarrierUnavailableException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
+        var exception = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
 
+        Assert.Equal("outcome_unknown", exception.CarrierErrorCode);
+        Assert.False(exception.IsTransient);
+        Assert.Equal(SendcloudCarrier.Id, exception.CarrierId);
+        Assert.IsType<CarrierUnavailableException>(exception.InnerException);
         Assert.Equal(0, Retries(logs));
         await _fake.RequestsEventuallyAsync(Announce, 1);
         await Task.Delay(300, Ct); // Room for a retry that must not come.
@@ -201,6 +207,61 @@ public sealed class SendcloudFailureTests : IDisposable
 
         Assert.Equal(503, exception.StatusCode);
         Assert.Single(_fake.Requests(Announce));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task CreateShipmentAsync_AnnouncementServerError_IsSentOnceAndOutcomeUnknown(int status)
+    {
+        _fake.Server.Given(SendcloudFake.Api("returns/announce-synchronously", "POST")).AtPriority(1).RespondWith(Response.Create().WithStatusCode(status));
+        using var provider = _fake.BuildProvider();
+
+        var exception = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
+
+        Assert.Equal("outcome_unknown", exception.CarrierErrorCode);
+        Assert.Equal(status, exception.StatusCode);
+        Assert.Single(_fake.Requests(Announce));
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_AnnouncementAnswerUnreadable_OutcomeUnknown()
+    {
+        _fake.Server.Given(SendcloudFake.Api("returns/announce-synchronously", "POST")).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("{\"return_id\":"));
+        using var provider = _fake.BuildProvider();
+
+        var exception = await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
+
+        Assert.Equal("outcome_unknown", exception.CarrierErrorCode);
+        Assert.Empty(_fake.Requests("/api/v3/parcels/67880/documents/label"));
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_AnnouncementRefused_IsNotOutcomeUnknown()
+    {
+        _fake.Server.Given(SendcloudFake.Api("returns/announce-synchronously", "POST")).AtPriority(1).RespondWith(SendcloudFake.Json(400, "error-external-reference.json"));
+        using var provider = _fake.BuildProvider();
+
+        var exception = await Assert.ThrowsAsync<CarrierException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
+
+        Assert.Equal("external_reference_exists", exception.CarrierErrorCode);
+    }
+
+    [Fact]
+    public async Task CreateShipmentAsync_ConnectionNeverMade_IsUnavailableNotOutcomeUnknown()
+    {
+        // A loopback port that was just free: the connection is refused before a byte is sent.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var provider = _fake.BuildProvider(o => o.BaseAddress = new Uri($"http://127.0.0.1:{port}/api/v3/"));
+
+        var exception = await Assert.ThrowsAsync<CarrierUnavailableException>(() => Adapter(provider).CreateShipmentAsync(Samples.Shipment(), Ct));
+
+        Assert.True(exception.IsTransient);
     }
 
     [Fact]
@@ -237,7 +298,7 @@ public sealed class SendcloudFailureTests : IDisposable
         using var provider = _fake.BuildProvider(configureHttp: http => http.AttemptTimeout = TimeSpan.FromMilliseconds(150));
         var adapter = Adapter(provider);
 
-        await Assert.ThrowsAsync<CarrierUnavailableException>(() => adapter.CreateShipmentAsync(Samples.Shipment("key-9"), Ct));
+        await Assert.ThrowsAsync<ShipmentOutcomeUnknownException>(() => adapter.CreateShipmentAsync(Samples.Shipment("key-9"), Ct));
         await _fake.RequestsEventuallyAsync(Announce, 1);
         var refused = await Assert.ThrowsAsync<CarrierException>(() => adapter.CreateShipmentAsync(Samples.Shipment("key-9"), Ct));
 

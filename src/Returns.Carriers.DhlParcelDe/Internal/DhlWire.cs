@@ -15,6 +15,19 @@ internal sealed record DhlReturnOrder(string ReceiverId, DhlContactAddress Shipp
     public DhlWeight? ItemWeight { get; init; }
 
     public DhlValue? ItemValue { get; init; }
+
+    public DhlCustomsDetails? CustomsDetails { get; init; }
+}
+
+// The CN23 declaration of DHL Retoure International: 1 to 20 items.
+internal sealed record DhlCustomsDetails(IReadOnlyList<DhlCommodity> Items);
+
+internal sealed record DhlCommodity(string ItemDescription, int PackagedQuantity, DhlWeight ItemWeight, DhlValue ItemValue)
+{
+    // ISO 3166-1 alpha-3, upper case.
+    public string? CountryOfOrigin { get; init; }
+
+    public string? HsCode { get; init; }
 }
 
 internal sealed record DhlContactAddress(string Name1, string AddressStreet, string AddressHouse, string PostalCode, string City)

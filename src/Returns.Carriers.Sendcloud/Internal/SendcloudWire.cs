@@ -51,6 +51,30 @@ internal sealed record ScCreateReturnRequest(ScAddress FromAddress, ScAddress To
     public bool SendTrackingEmails { get; init; }
 
     public int? BrandId { get; init; }
+
+    // What is in the parcel; required with hs_code and origin_country on every item when the return crosses a customs
+    // border (Sendcloud: "required outside the EU"), together with customs_invoice_nr.
+    public IReadOnlyList<ScParcelItem>? ParcelItems { get; init; }
+
+    public string? CustomsInvoiceNr { get; init; }
+}
+
+// parcel-item-returns-create. "value" is the deprecated spelling of "price"; both are sent, so that the item value
+// reaches Sendcloud whichever it reads.
+internal sealed record ScParcelItem(string Description, int Quantity)
+{
+    public ScWeight? Weight { get; init; }
+
+    public ScPrice? Price { get; init; }
+
+    public ScPrice? Value { get; init; }
+
+    public string? HsCode { get; init; }
+
+    // ISO 3166-1 alpha-2.
+    public string? OriginCountry { get; init; }
+
+    public string? Sku { get; init; }
 }
 
 internal sealed record ScCreatedReturn(long ReturnId, long ParcelId)

@@ -49,4 +49,32 @@ public sealed class DhlCountriesTests
     [Fact]
     public void ReturnSenderCountries_AreTheDocumentedThirty() =>
         Assert.Equal(30, DhlCountries.ReturnSenderCountries.Count());
+
+    [Theory]
+    [InlineData("CN", "CHN")]
+    [InlineData("US", "USA")]
+    [InlineData("VN", "VNM")]
+    [InlineData("BD", "BGD")]
+    [InlineData("TR", "TUR")]
+    [InlineData("KR", "KOR")]
+    [InlineData("GB", "GBR")]
+    public void TryGetOriginAlpha3_CountryOfManufacture_MapsToDhlsAlpha3(string alpha2, string alpha3)
+    {
+        Assert.True(DhlCountries.TryGetOriginAlpha3(CountryCode.Parse(alpha2), out var mapped));
+        Assert.Equal(alpha3, mapped);
+    }
+
+    [Theory]
+    [MemberData(nameof(EuEeaChGb))]
+    public void TryGetOriginAlpha3_EuEeaSwitzerlandUk_AgreesWithTheShipperTable(string alpha2, string alpha3)
+    {
+        Assert.True(DhlCountries.TryGetOriginAlpha3(CountryCode.Parse(alpha2), out var mapped));
+        Assert.Equal(alpha3, mapped);
+    }
+
+    [Theory]
+    [InlineData("AQ")]
+    [InlineData("EH")]
+    public void TryGetOriginAlpha3_OutsideDhlsOriginList_IsFalse(string alpha2) =>
+        Assert.False(DhlCountries.TryGetOriginAlpha3(CountryCode.Parse(alpha2), out _));
 }
