@@ -145,11 +145,19 @@ public sealed partial class RefundOrchestrator
             throw new RefundNotAllowedException(rma, current.State, $"Return {rma} is {current.State}; only an authorized return that was not cancelled, rejected or expired is refunded.");
         }
 
+        // A return settled without the orchestrator (refunded by hand, on another system) is not paid again by events;
+        // only a person's explicit decision starts a new refund for it. Pending refunds are still resumed.
+        var settledElsewhere = current.State is ReturnState.Refunded or ReturnState.Exchanged or ReturnState.Credited or ReturnState.Closed;
         var anyDue = false;
         for (var index = 0; index < current.OrderNumbers.Count; index++)
         {
             var orderNumber = current.OrderNumbers[index];
             var record = current.Refunds.FirstOrDefault(r => r.OrderNumber == orderNumber);
+            if (record is null && settledElsewhere && !manual)
+            {
+                continue;
+            }
+
             if (record is null)
             {
                 var order = await FindOrder(orderNumber, cancellationToken).ConfigureAwait(false);

@@ -224,6 +224,21 @@ public sealed class RefundOrchestratorTests
     }
 
     [Fact]
+    public async Task RefundAsync_ReturnSettledByHand_IsNotPaidAgainByALateEvent()
+    {
+        var h = new RefundHarness(new InMemoryReturnStore(), new FakeTimeProvider(Start));
+        var r = await h.Create(cancellationToken: Ct);
+        await h.Inspected(r.Rma, Ct);
+        await h.Lifecycle.ResolveAsync(r.Rma, ReturnResolution.Refunded, h.Key(), RefundHarness.Oms, Ct);
+
+        var outcome = await h.Orchestrator.RefundAsync(r.Rma, ReturnActor.System, Ct);
+
+        Assert.False(outcome.Due);
+        Assert.Empty(outcome.Refunds);
+        Assert.Empty(h.Gateway.Calls);
+    }
+
+    [Fact]
     public async Task RefundAsync_CancelledReturn_IsNotAllowed()
     {
         var h = new RefundHarness(new InMemoryReturnStore(), new FakeTimeProvider(Start));
