@@ -53,7 +53,20 @@ public sealed class PolicyEvaluation
     /// shipping is refunded (always for a whole order withdrawn under the EU right of withdrawal), tender order and the
     /// preferred resolution.
     /// </summary>
-    public RefundTerms Refunds { get; internal init; } = RefundTerms.Default;
+    /// <remarks>Built on first read: most evaluations (the option engine's, the portal's eligibility check) never need it.</remarks>
+    public RefundTerms Refunds => field ??= new RefundTerms
+    {
+        Timing = _version.RefundTiming,
+        Instant = CustomerTier is { } tier && _version.InstantRefundTiers.Contains(tier, StringComparer.OrdinalIgnoreCase),
+        // The Consumer Rights Directive (art. 13) refunds standard delivery when the whole order is withdrawn.
+        OriginalShipping = _version.OriginalShipping | (EuWithdrawalOpen ? OriginalShippingRefund.WholeOrder : OriginalShippingRefund.None),
+        TenderOrder = _version.TenderOrder,
+        Preferred = _version.PreferredRefund,
+    };
+
+    internal string? CustomerTier { get; init; }
+
+    internal bool EuWithdrawalOpen { get; init; }
 
     /// <summary>The return methods the policy allows, with what each costs the customer.</summary>
     public IReadOnlyList<MethodFee> MethodFees

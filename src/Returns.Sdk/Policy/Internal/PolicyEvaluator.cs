@@ -1,5 +1,4 @@
 using System.Globalization;
-using Returns.Sdk.Refunds;
 
 namespace Returns.Sdk.Policy.Internal;
 
@@ -223,15 +222,8 @@ internal static class PolicyEvaluator
 
         return new PolicyEvaluation(version, at, order.Currency, lines, new Money(restockingTotal, order.Currency), feesWaived, keepIt)
         {
-            Refunds = new RefundTerms
-            {
-                Timing = version.RefundTiming,
-                Instant = order.Customer.Tier is { } tier && version.InstantRefundTiers.Contains(tier, StringComparer.OrdinalIgnoreCase),
-                // The Consumer Rights Directive (art. 13) refunds standard delivery when the whole order is withdrawn.
-                OriginalShipping = version.OriginalShipping | (euOpen ? OriginalShippingRefund.WholeOrder : OriginalShippingRefund.None),
-                TenderOrder = version.TenderOrder,
-                Preferred = version.PreferredRefund,
-            },
+            CustomerTier = order.Customer.Tier,
+            EuWithdrawalOpen = euOpen,
         };
     }
 
