@@ -86,22 +86,8 @@ internal static class DhlCustoms
         return new DhlCommodity(description, item.Quantity, new DhlWeight("g", grams), Value(item.Value.Amount, item.Value.Currency.Code))
         {
             CountryOfOrigin = origin,
-            HsCode = item.HsCode is null ? null : HsCode(item.HsCode, path + ".HsCode"),
+            HsCode = item.TryGetHsCodeDigits(MinHsDigits, MaxHsDigits, out var hsCode) ? hsCode : throw Invalid($"DHL Parcel DE accepts an HS code of {MinHsDigits} to {MaxHsDigits} digits; {path}.HsCode is not one."),
         };
-    }
-
-    // Tariff numbers are often written with dots or spaces ("6109.10.00"); DHL takes the digits.
-    private static string? HsCode(string text, string path)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var digits = string.Concat(text.Where(c => c is not ('.' or ' ')));
-        return digits.Length is >= MinHsDigits and <= MaxHsDigits && digits.All(char.IsAsciiDigit)
-            ? digits
-            : throw Invalid($"DHL Parcel DE accepts an HS code of {MinHsDigits} to {MaxHsDigits} digits; {path} is not one.");
     }
 
     private static CarrierException Required(string message) =>

@@ -48,7 +48,7 @@ internal static class SendcloudParcelItems
                 Weight = item.Weight is { Grams: > 0m } weight ? new ScWeight(weight.Kilograms, "kg") : null,
                 Price = price,
                 Value = price,
-                HsCode = item.HsCode is null ? null : HsCode(item.HsCode, path + ".HsCode"),
+                HsCode = item.TryGetHsCodeDigits(MinHsDigits, MaxHsDigits, out var hsCode) ? hsCode : throw Invalid($"Sendcloud accepts an HS code of {MinHsDigits} to {MaxHsDigits} digits; {path}.HsCode is not one."),
                 OriginCountry = item.OriginCountry?.Value,
                 Sku = string.IsNullOrWhiteSpace(item.Sku) ? null : item.Sku.Trim(),
             });
@@ -73,20 +73,6 @@ internal static class SendcloudParcelItems
         {
             throw Required($"Sendcloud requires the country of origin of every item of a return that crosses a customs border; {path}.OriginCountry is missing.");
         }
-    }
-
-    // Tariff numbers are often written with dots or spaces ("6205.20"); the digits are sent.
-    private static string? HsCode(string text, string path)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var digits = string.Concat(text.Where(c => c is not ('.' or ' ')));
-        return digits.Length is >= MinHsDigits and <= MaxHsDigits && digits.All(char.IsAsciiDigit)
-            ? digits
-            : throw Invalid($"Sendcloud accepts an HS code of {MinHsDigits} to {MaxHsDigits} digits; {path} is not one.");
     }
 
     private static CarrierException Required(string message) =>

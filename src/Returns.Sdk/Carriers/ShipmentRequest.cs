@@ -75,11 +75,36 @@ public sealed record ShipmentItem
     /// <summary>The weight of all units together.</summary>
     public Weight? Weight { get; init; }
 
-    /// <summary>The Harmonized System tariff code, 6 to 10 digits.</summary>
+    /// <summary>The Harmonized System tariff code, as written (e.g. <c>6109.10.00</c>).</summary>
     public string? HsCode { get; init; }
 
     /// <summary>The country where the goods were made.</summary>
     public CountryCode? OriginCountry { get; init; }
+
+    /// <summary>
+    /// The tariff code as the digits carriers send: dots and spaces, as tariff numbers are often written, removed.
+    /// </summary>
+    /// <param name="minDigits">The fewest digits the carrier accepts.</param>
+    /// <param name="maxDigits">The most digits the carrier accepts.</param>
+    /// <param name="digits">The digits; <see langword="null"/> when the item has no code.</param>
+    /// <returns>False when the code holds anything but digits, dots and spaces, or has too few or too many digits.</returns>
+    public bool TryGetHsCodeDigits(int minDigits, int maxDigits, out string? digits)
+    {
+        digits = null;
+        if (string.IsNullOrWhiteSpace(HsCode))
+        {
+            return true;
+        }
+
+        var candidate = string.Concat(HsCode.Where(c => c is not ('.' or ' ')));
+        if (candidate.Length < minDigits || candidate.Length > maxDigits || !candidate.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        digits = candidate;
+        return true;
+    }
 }
 
 /// <summary>A label document.</summary>
