@@ -157,6 +157,27 @@ public sealed class StoreReturnDeskTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessAsync_HostileInput_IsRefusedWithAPathAndNothingIsRecorded()
+    {
+        var huge = new string('X', 100_000);
+        var none = await Assert.ThrowsAsync<ReturnsValidationException>(() => Desk.ProcessAsync(new StoreReturnRequest("WEB-1", "ST-AMS", "assoc-17", []), new IdempotencyKey("h-1"), Ct));
+        var unknownOrder = await Assert.ThrowsAsync<ReturnsValidationException>(() => Desk.ProcessAsync(new StoreReturnRequest(huge, "ST-AMS", "assoc-17", [new StoreReturnItem("SNK-42", 1, "too_large", AsNew)]), new IdempotencyKey("h-2"), Ct));
+        var bad = await Assert.ThrowsAsync<ReturnsValidationException>(() => Desk.ProcessAsync(new StoreReturnRequest("WEB-1", "ST-AMS", "assoc-17",
+        [
+            new StoreReturnItem("SNK-42", -1, "too_large", AsNew),
+            new StoreReturnItem(huge, 1, "too_large", AsNew),
+        ]), new IdempotencyKey("h-3"), Ct));
+        var found = await Desk.FindAsync(huge, Ct);
+
+        Assert.Equal("items", Assert.Single(none.Errors).Path);
+        Assert.Equal("orderNumber", Assert.Single(unknownOrder.Errors).Path);
+        Assert.Equal(["items[0]", "items[1].sku"], bad.Errors.Select(e => e.Path));
+        Assert.Empty(found.Orders);
+        Assert.Empty(await _store.FindByOrderAsync("WEB-1", Ct));
+        Assert.Empty(_gateway.Calls);
+    }
+
+    [Fact]
     public async Task ProcessAsync_SwappedItem_IsRefusedAtTheDesk()
     {
         var request = new StoreReturnRequest("WEB-1", "ST-AMS", "assoc-17", [new StoreReturnItem("SNK-42", 1, "too_large", AsNew) { ItemSwapped = true }]);
