@@ -1,5 +1,6 @@
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Policy;
+using Returns.Sdk.Serialization;
 using Returns.Sdk.ReturnOptions.Internal;
 
 namespace Returns.Sdk.ReturnOptions;
@@ -40,6 +41,15 @@ public sealed class ReturnOption
 
     /// <summary>The position in the ranking, 1 for the best.</summary>
     public int Rank { get; internal set; }
+
+    /// <summary>
+    /// Names this option among the others of a quote, the same in every quote with the same method, carrier and service:
+    /// <c>in_store</c>, or <c>method:carrier:service</c> such as <c>post_office:postnl:return-parcel</c>. A customer's
+    /// choice is sent back by key and matched against options computed again, never trusted as a price.
+    /// </summary>
+    public string Key => field ??= Method == ReturnMethod.InStore || CarrierId is null
+        ? Method.ToName()
+        : $"{Method.ToName()}:{CarrierId}:{ServiceCode}";
 
     /// <summary>How the customer hands the parcel over.</summary>
     public ReturnMethod Method { get; }

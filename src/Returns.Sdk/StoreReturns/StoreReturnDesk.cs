@@ -4,6 +4,7 @@ using Returns.Sdk.Lifecycle;
 using Returns.Sdk.Orders;
 using Returns.Sdk.Policy;
 using Returns.Sdk.Refunds;
+using Returns.Sdk.SelfService.Internal;
 
 namespace Returns.Sdk.StoreReturns;
 
@@ -226,20 +227,7 @@ public sealed class StoreReturnDesk
             }
         }
 
-        var earlier = await _store.FindByOrderAsync(order.Number, cancellationToken).ConfigureAwait(false);
-        var returned = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var other in earlier)
-        {
-            if (other.Rma == portal?.Rma || other.State is ReturnState.Rejected or ReturnState.Cancelled or ReturnState.Expired)
-            {
-                continue;
-            }
-
-            foreach (var line in other.Lines.Where(l => l.OrderNumber == order.Number))
-            {
-                returned[line.LineId] = returned.GetValueOrDefault(line.LineId) + line.Quantity;
-            }
-        }
+        var returned = await ReturnedUnits.CountAsync(_store, order.Number, portal?.Rma, cancellationToken).ConfigureAwait(false);
 
         // Each scanned SKU takes units of the first order line with that SKU that still has units left.
         var taken = new Dictionary<string, (StoreReturnItem Item, OrderLine Line, int Index)>(StringComparer.Ordinal);
