@@ -17,7 +17,7 @@ public sealed class ReturnsPortalOptionsTests
     }
 
     [Fact]
-    public void AddReturnsPortalSecurity_ValidOptions_ResolvesServices()
+    public void AddReturnsPortal_ValidOptions_ResolvesServices()
     {
         using var provider = Provider(o => o.SigningKeys["k1"] = Key(1));
 
@@ -28,7 +28,7 @@ public sealed class ReturnsPortalOptionsTests
     }
 
     [Fact]
-    public void AddReturnsPortalSecurity_ShortKey_FailsNamingTheOptionNotTheKey()
+    public void AddReturnsPortal_ShortKey_FailsNamingTheOptionNotTheKey()
     {
         var shortKey = Key(9, 31);
         using var provider = Provider(o => o.SigningKeys["k1"] = shortKey);
@@ -48,7 +48,7 @@ public sealed class ReturnsPortalOptionsTests
     [InlineData("bad-key-id")]
     [InlineData("zero-session")]
     [InlineData("long-link")]
-    public void AddReturnsPortalSecurity_InvalidOptions_FailsOnStart(string problem)
+    public void AddReturnsPortal_InvalidOptions_FailsOnStart(string problem)
     {
         using var provider = Provider(o =>
         {
@@ -81,7 +81,7 @@ public sealed class ReturnsPortalOptionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IOrderSource>(new InMemoryOrderSource());
-        services.AddReturns().AddReturnsPortalSecurity(configure);
+        services.AddReturns().AddReturnsPortal(configure);
         return services.BuildServiceProvider();
     }
 }

@@ -61,8 +61,32 @@ internal sealed partial class ReturnsPortalOptionsValidator : IValidateOptions<R
             failures.Add(Prefix + "LinkLifetime must be more than zero and at most one day.");
         }
 
+        foreach (var origin in options.HostOrigins)
+        {
+            if (!IsOrigin(origin))
+            {
+                failures.Add(Prefix + $"HostOrigins: '{origin}' is not an origin; write scheme, host and optional port, e.g. https://shop.example.");
+            }
+        }
+
+        if (options.LookupsPerWindow is < 1 or > 10_000)
+        {
+            failures.Add(Prefix + "LookupsPerWindow must be between 1 and 10000.");
+        }
+
+        if (options.LookupWindow < TimeSpan.FromSeconds(1) || options.LookupWindow > MaximumLifetime)
+        {
+            failures.Add(Prefix + "LookupWindow must be at least one second and at most one day.");
+        }
+
         return failures;
     }
+
+    internal static bool IsOrigin(string? origin) =>
+        origin is not null
+        && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && uri.Scheme is "https" or "http"
+        && string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase);
 
     internal static byte[]? TryDecodeKey(string? value)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Lifecycle;
+using Returns.Sdk.Lifecycle.Internal;
 using Returns.Sdk.Orders;
 using Returns.Sdk.Policy;
 using Returns.Sdk.Refunds;
@@ -21,6 +22,9 @@ namespace Returns.Sdk.SelfService;
 /// </remarks>
 public sealed class SelfServiceReturns
 {
+    // A claim taken only to read the key's record is given back at once; the lease only matters if that fails.
+    private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
+
     private readonly IOrderSource _orders;
     private readonly IReturnStore _store;
     private readonly ReturnLifecycle _lifecycle;
@@ -95,37 +99,8 @@ public sealed class SelfServiceReturns
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The ranked options; none is an answer too (see <see cref="ReturnOptionResult.Excluded"/>).</returns>
     /// <exception cref="ReturnsValidationException">Every problem at once, each with its path: unknown order or line, bad quantity, unknown reason, missing comment, units not returnable, resolution not allowed.</exception>
-    public async Task<SelfServiceQuote> QuoteAsync(SelfServiceRequest request, CancellationToken cancellationToken = default)
-    {
-        var (order, evaluation, lines) = await Check(request, cancellationToken).ConfigureAwait(false);
-        var address = request.CustomerAddress ?? order.ShippingAddress
-            ?? throw new ReturnsValidationException("customerAddress", $"order '{order.Number}' has no shipping address; give the address the parcel leaves from.");
-        var result = await _options.GetOptionsAsync(
-            new ReturnOptionQuery(order, evaluation, address)
-            {
-                CustomerLocation = request.CustomerLocation ?? address.Coordinates,
-                TimeZone = request.TimeZone ?? _settings.TimeZone,
-                At = _time.GetUtcNow(),
-            },
-            cancellationToken).ConfigureAwait(false);
-
-        // The refund differs by method only through the method's fee: one calculation per method.
-        var draft = new ReturnRequest(RmaNumber.NewRandom(), order.Customer.Id, lines, _time.GetUtcNow()) { Resolution = request.Resolution };
-        var byMethod = new Dictionary<ReturnMethod, RefundCalculation>();
-        var quoted = new List<QuotedOption>(result.Options.Count);
-        foreach (var option in result.Options)
-        {
-            if (!byMethod.TryGetValue(option.Method, out var refund))
-            {
-                var calculations = await _refunds.PreviewAsync(draft with { Method = option.Method }, cancellationToken).ConfigureAwait(false);
-                refund = byMethod[option.Method] = calculations[0].Calculation;
-            }
-
-            quoted.Add(new QuotedOption(option, refund));
-        }
-
-        return new SelfServiceQuote(request, evaluation, quoted, result);
-    }
+    public async Task<SelfServiceQuote> QuoteAsync(SelfServiceRequest request, CancellationToken cancellationToken = default) =>
+        (await QuoteCoreAsync(request, null, cancellationToken).ConfigureAwait(false)).Quote;
 
     /// <summary>
     /// Records the return with the chosen option, authorizes it (the policy check is the authorization) and, for a
@@ -148,35 +123,27 @@ public sealed class SelfServiceReturns
         }
 
         var warehouse = _settings.WarehouseAddress ?? throw new InvalidOperationException("SelfServiceOptions.WarehouseAddress is required: where carrier returns are addressed.");
-        var quote = await QuoteAsync(request, cancellationToken).ConfigureAwait(false);
-        var chosen = quote.Find(optionKey)
-            ?? throw new ReturnsValidationException("optionKey", $"'{optionKey}' is not among the options offered now ({string.Join(", ", quote.Options.Select(o => o.Option.Key))}); ask for the options again.");
-        var option = chosen.Option;
-        var mode = option.Method == ReturnMethod.InStore ? LabelModes.None : labelMode ?? option.PreferredLabelMode;
-        if (option.Method != ReturnMethod.InStore && (mode == LabelModes.None || (mode & (mode - 1)) != 0 || (option.LabelModes & mode) == 0))
+        IdempotencyKey Step(string name) => new($"{key.Value}:{name}");
+        Plan? plan;
+        try
         {
-            throw new ReturnsValidationException("labelMode", $"{option.Key} offers the label as {option.LabelModes}, not {mode}.");
+            plan = await PlanAsync(request, optionKey, labelMode, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReturnsValidationException)
+        {
+            // A retry of a confirmation whose return is already recorded (the label failed, the answer was lost) finds
+            // the units taken by that very return; it continues that return instead of being refused.
+            plan = await EarlierAttemptAsync(request, optionKey, labelMode, Step("create"), cancellationToken).ConfigureAwait(false);
+            if (plan is null)
+            {
+                throw;
+            }
         }
 
-        var (order, _, lines) = await Check(request, cancellationToken).ConfigureAwait(false);
-        IdempotencyKey Step(string name) => new($"{key.Value}:{name}");
+        var (order, lines, quote, chosen, mode, arrival) = plan;
+        var option = chosen.Option;
         var actor = new ReturnActor(ReturnChannel.Portal, order.Customer.Id);
-        var zone = request.TimeZone ?? _settings.TimeZone;
-        var arrival = new DateTimeOffset(option.ExpectedArrival.ToDateTime(new TimeOnly(12, 0)), zone.GetUtcOffset(option.ExpectedArrival.ToDateTime(new TimeOnly(12, 0))));
-        var created = await _lifecycle.CreateAsync(
-            new NewReturn(order.Customer.Id, lines)
-            {
-                Method = option.Method,
-                CarrierId = option.CarrierId,
-                ServiceCode = option.ServiceCode,
-                StoreId = option.Method == ReturnMethod.InStore ? option.NearestLocation?.Point.Id : null,
-                WarehouseId = _settings.WarehouseId,
-                ExpectedArrival = arrival,
-                Resolution = request.Resolution,
-            },
-            Step("create"),
-            actor,
-            cancellationToken).ConfigureAwait(false);
+        var created = await _lifecycle.CreateAsync(plan.NewReturn, Step("create"), actor, cancellationToken).ConfigureAwait(false);
         var current = created.State == ReturnState.Requested
             ? await _lifecycle.AuthorizeAsync(created.Rma, Step("authorize"), ReturnActor.System, cancellationToken: cancellationToken).ConfigureAwait(false)
             : created;
@@ -204,6 +171,128 @@ public sealed class SelfServiceReturns
         return new SelfServiceConfirmation(issued.Return, chosen, mode) { Label = issued.Label, QrPayload = issued.QrPayload };
     }
 
+    // The quote again, the option and label mode chosen from it, and the return they make; `except` is a return whose
+    // units are counted as still available (the one an earlier attempt with the same key recorded).
+    private async Task<Plan> PlanAsync(SelfServiceRequest request, string optionKey, LabelModes? labelMode, RmaNumber? except, CancellationToken cancellationToken)
+    {
+        var (order, lines, quote) = await QuoteCoreAsync(request, except, cancellationToken).ConfigureAwait(false);
+        var chosen = quote.Find(optionKey)
+            ?? throw new ReturnsValidationException("optionKey", $"'{optionKey}' is not among the options offered now ({string.Join(", ", quote.Options.Select(o => o.Option.Key))}); ask for the options again.");
+        var option = chosen.Option;
+        var mode = option.Method == ReturnMethod.InStore ? LabelModes.None : labelMode ?? option.PreferredLabelMode;
+        if (option.Method != ReturnMethod.InStore && (mode == LabelModes.None || (mode & (mode - 1)) != 0 || (option.LabelModes & mode) == 0))
+        {
+            throw new ReturnsValidationException("labelMode", $"{option.Key} offers the label as {option.LabelModes}, not {mode}.");
+        }
+
+        var zone = request.TimeZone ?? _settings.TimeZone;
+        var noon = option.ExpectedArrival.ToDateTime(new TimeOnly(12, 0));
+        var arrival = new DateTimeOffset(noon, zone.GetUtcOffset(noon));
+        var newReturn = new NewReturn(order.Customer.Id, lines)
+        {
+            Method = option.Method,
+            CarrierId = option.CarrierId,
+            ServiceCode = option.ServiceCode,
+            StoreId = option.Method == ReturnMethod.InStore ? option.NearestLocation?.Point.Id : null,
+            WarehouseId = _settings.WarehouseId,
+            ExpectedArrival = arrival,
+            Resolution = request.Resolution,
+        };
+        return new Plan(order, lines, quote, chosen, mode, arrival) { NewReturn = newReturn };
+    }
+
+    // Finds the return an earlier attempt with this key created: a live return of the order with the same items that,
+    // planned as if its units were free, is exactly what the key's create step recorded. The store's idempotency
+    // record is the only link from a key to its return, so it is asked directly and a claim taken by asking is given back.
+    private async Task<Plan?> EarlierAttemptAsync(SelfServiceRequest request, string optionKey, LabelModes? labelMode, IdempotencyKey createKey, CancellationToken cancellationToken)
+    {
+        if (request.Items is not { Count: > 0 } items
+            || await _orders.FindAsync(request.OrderNumber ?? string.Empty, cancellationToken).ConfigureAwait(false) is not { } order)
+        {
+            return null;
+        }
+
+        foreach (var candidate in await _store.FindByOrderAsync(order.Number, cancellationToken).ConfigureAwait(false))
+        {
+            if (candidate.CustomerId != order.Customer.Id
+                || candidate.State is ReturnState.Rejected or ReturnState.Cancelled or ReturnState.Expired
+                || !SameItems(candidate, items))
+            {
+                continue;
+            }
+
+            Plan plan;
+            try
+            {
+                plan = await PlanAsync(request, optionKey, labelMode, candidate.Rma, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReturnsValidationException)
+            {
+                continue;
+            }
+
+            IdempotencyClaim claim;
+            try
+            {
+                claim = await _store.ClaimIdempotencyKeyAsync(createKey, Fingerprint.Of("create", plan.NewReturn), _time.GetUtcNow(), ProbeLease, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IdempotencyKeyReusedException)
+            {
+                continue;
+            }
+
+            if (claim.Status == IdempotencyClaimStatus.Acquired)
+            {
+                // The key never created anything: this is a new confirmation, and the units are taken.
+                await _store.ReleaseIdempotencyKeyAsync(createKey, CancellationToken.None).ConfigureAwait(false);
+                return null;
+            }
+
+            if (claim.Status == IdempotencyClaimStatus.Completed && claim.Result?.Rma == candidate.Rma)
+            {
+                return plan;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SameItems(ReturnRequest candidate, IReadOnlyList<SelfServiceItem> items) =>
+        candidate.Lines.Count == items.Count
+        && items.All(i => i is not null && candidate.Lines.Any(l => l.LineId == i.LineId && l.Quantity == i.Quantity && l.ReasonCode == i.ReasonCode));
+
+    private async Task<(Order Order, IReadOnlyList<ReturnRequestLine> Lines, SelfServiceQuote Quote)> QuoteCoreAsync(SelfServiceRequest request, RmaNumber? except, CancellationToken cancellationToken)
+    {
+        var (order, evaluation, lines) = await Check(request, except, cancellationToken).ConfigureAwait(false);
+        var address = request.CustomerAddress ?? order.ShippingAddress
+            ?? throw new ReturnsValidationException("customerAddress", $"order '{order.Number}' has no shipping address; give the address the parcel leaves from.");
+        var result = await _options.GetOptionsAsync(
+            new ReturnOptionQuery(order, evaluation, address)
+            {
+                CustomerLocation = request.CustomerLocation ?? address.Coordinates,
+                TimeZone = request.TimeZone ?? _settings.TimeZone,
+                At = _time.GetUtcNow(),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // The refund differs by method only through the method's fee: one calculation per method.
+        var draft = new ReturnRequest(RmaNumber.NewRandom(), order.Customer.Id, lines, _time.GetUtcNow()) { Resolution = request.Resolution };
+        var byMethod = new Dictionary<ReturnMethod, RefundCalculation>();
+        var quoted = new List<QuotedOption>(result.Options.Count);
+        foreach (var option in result.Options)
+        {
+            if (!byMethod.TryGetValue(option.Method, out var refund))
+            {
+                var calculations = await _refunds.PreviewAsync(draft with { Method = option.Method }, cancellationToken).ConfigureAwait(false);
+                refund = byMethod[option.Method] = calculations[0].Calculation;
+            }
+
+            quoted.Add(new QuotedOption(option, refund));
+        }
+
+        return (order, lines, new SelfServiceQuote(request, evaluation, quoted, result));
+    }
+
     private static ShipmentItem Item(Order order, ReturnRequestLine line)
     {
         var orderLine = order.FindLine(line.LineId)!;
@@ -214,7 +303,7 @@ public sealed class SelfServiceReturns
         };
     }
 
-    private async Task<(Order Order, PolicyEvaluation Evaluation, IReadOnlyList<ReturnRequestLine> Lines)> Check(SelfServiceRequest request, CancellationToken cancellationToken)
+    private async Task<(Order Order, PolicyEvaluation Evaluation, IReadOnlyList<ReturnRequestLine> Lines)> Check(SelfServiceRequest request, RmaNumber? except, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Items is not { Count: > 0 })
@@ -231,6 +320,7 @@ public sealed class SelfServiceReturns
             ?? throw new ReturnsValidationException("orderNumber", $"no order '{request.OrderNumber}' was found.");
         var errors = new List<ValidationError>();
         var requested = new List<RequestedReturnLine>(request.Items.Count);
+        var wellFormed = new List<int>(request.Items.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Items.Count; i++)
         {
@@ -254,6 +344,7 @@ public sealed class SelfServiceReturns
                 continue;
             }
 
+            var before = errors.Count;
             if (item.Quantity < 1)
             {
                 errors.Add(new ValidationError($"{path}.quantity", $"must be at least 1, not {item.Quantity}."));
@@ -268,31 +359,30 @@ public sealed class SelfServiceReturns
                 errors.Add(new ValidationError($"{path}.comment", $"the reason '{reason.Code}' needs a few words from the customer."));
             }
 
-            if (item.Quantity >= 1 && reason is not null)
+            // Only well-formed items go to the policy, which would refuse the others again under other paths.
+            if (errors.Count == before)
             {
                 requested.Add(new RequestedReturnLine(item.LineId!, item.Quantity) { Reason = reason, Comment = item.Comment, Condition = item.Condition });
+                wellFormed.Add(i);
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ReturnsValidationException(errors);
-        }
-
-        var returned = await ReturnedUnits.CountAsync(_store, order.Number, null, cancellationToken).ConfigureAwait(false);
+        // The policy's verdict on the well-formed items is reported with the other problems, so the customer sees
+        // every problem of the request at once.
+        var returned = await ReturnedUnits.CountAsync(_store, order.Number, except, cancellationToken).ConfigureAwait(false);
         var evaluation = _policy.Evaluate(new PolicyEvaluationRequest(order) { At = _time.GetUtcNow(), AlreadyReturned = returned, Items = requested });
-        var lines = new List<ReturnRequestLine>(requested.Count);
-        for (var i = 0; i < request.Items.Count; i++)
+        var lines = new List<ReturnRequestLine>(wellFormed.Count);
+        foreach (var i in wellFormed)
         {
             var item = request.Items[i];
             var decision = evaluation.Lines.First(d => d.LineId == item.LineId);
-            if (!decision.IsReturnable)
-            {
-                errors.Add(new ValidationError($"items[{i}]", $"'{decision.Sku}' cannot be returned: {decision.Message}"));
-            }
-            else if (item.Quantity > decision.ReturnableQuantity)
+            if (decision.Code == PolicyDecisionCode.QuantityExceedsReturnable || (decision.IsReturnable && item.Quantity > decision.ReturnableQuantity))
             {
                 errors.Add(new ValidationError($"items[{i}].quantity", $"{decision.ReturnableQuantity} unit(s) of '{decision.Sku}' can still be returned, not {item.Quantity}."));
+            }
+            else if (!decision.IsReturnable)
+            {
+                errors.Add(new ValidationError($"items[{i}]", $"'{decision.Sku}' cannot be returned: {decision.Message}"));
             }
             else if ((decision.RefundTypes & request.Resolution) == 0)
             {
@@ -311,5 +401,10 @@ public sealed class SelfServiceReturns
         }
 
         return (order, evaluation, lines);
+    }
+
+    private sealed record Plan(Order Order, IReadOnlyList<ReturnRequestLine> Lines, SelfServiceQuote Quote, QuotedOption Chosen, LabelModes Mode, DateTimeOffset Arrival)
+    {
+        public required NewReturn NewReturn { get; init; }
     }
 }

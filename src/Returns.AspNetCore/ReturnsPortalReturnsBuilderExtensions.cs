@@ -2,22 +2,25 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Returns.AspNetCore;
 using Returns.AspNetCore.Internal;
+using Returns.AspNetCore.Portal.Internal;
 using Returns.Sdk.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the portal's security core.</summary>
-public static class ReturnsPortalSecurityReturnsBuilderExtensions
+/// <summary>Registers the customer portal's services.</summary>
+public static class ReturnsPortalReturnsBuilderExtensions
 {
     /// <summary>
     /// Adds <see cref="ReturnsPortalOptions"/> validated on start (at least one key of 32 bytes or more, a current key,
-    /// sensible lifetimes), <see cref="PortalSessionTokens"/> and <see cref="SignedLinks"/> as singletons, and
-    /// <see cref="OrderLookupGuard"/> as transient (it uses whatever lifetime the <c>IOrderSource</c> has). Safe to call twice.
+    /// sensible lifetimes, host origins, the lookup rate limit), <see cref="PortalSessionTokens"/> and
+    /// <see cref="SignedLinks"/> as singletons, <see cref="OrderLookupGuard"/> as transient (it uses whatever lifetime
+    /// the <c>IOrderSource</c> has) and the lookup rate limiter. The portal's returns come from
+    /// <c>AddSelfServiceReturns</c>. Safe to call twice.
     /// </summary>
     /// <param name="builder">The returns builder.</param>
-    /// <param name="configure">Sets the signing keys and, optionally, the lifetimes.</param>
+    /// <param name="configure">Sets the signing keys, the host origins and, optionally, lifetimes and limits.</param>
     /// <returns>The builder.</returns>
-    public static IReturnsBuilder AddReturnsPortalSecurity(this IReturnsBuilder builder, Action<ReturnsPortalOptions> configure)
+    public static IReturnsBuilder AddReturnsPortal(this IReturnsBuilder builder, Action<ReturnsPortalOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
@@ -27,6 +30,8 @@ public static class ReturnsPortalSecurityReturnsBuilderExtensions
         builder.Services.TryAddSingleton<PortalSessionTokens>();
         builder.Services.TryAddSingleton<SignedLinks>();
         builder.Services.TryAddTransient<OrderLookupGuard>();
+        builder.Services.TryAddSingleton<LookupRateLimiter>();
+        builder.Services.TryAddSingleton<PortalRoutes>();
         return builder;
     }
 }

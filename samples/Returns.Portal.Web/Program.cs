@@ -1,0 +1,32 @@
+using Returns.Portal.Web;
+
+// The demo shop: `dotnet run --project samples/Returns.Portal.Web` and open the printed URL.
+var builder = WebApplication.CreateBuilder(args);
+var demo = DemoSettings.From(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(demo.Port));
+if (demo.ClockStart is { } start)
+{
+    builder.Services.AddSingleton<TimeProvider>(new DemoClock(start));
+}
+
+await DemoReturns.AddAsync(builder.Services, demo);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.MapOpenApi();
+app.MapReturnsApi("/api/returns");
+app.MapReturnsPortal("/returns");
+DemoShop.Map(app, demo);
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    Console.WriteLine($"Demo shop (embeds the portal):  {demo.ShopOrigin}/");
+    Console.WriteLine($"Returns portal on its own:      {demo.PortalOrigin}/returns");
+    Console.WriteLine($"OpenAPI document:               {demo.PortalOrigin}/openapi/v1.json");
+    Console.WriteLine($"Returns kept in:                {demo.DatabasePath}");
+    Console.WriteLine("Demo orders: WEB-100234 with anna@example.com or 1012 AB; WEB-100235 with marco@example.com or 3011 AB.");
+});
+await app.RunAsync();
+
+/// <summary>The demo shop's entry point (public so tests can host it).</summary>
+public partial class Program;
