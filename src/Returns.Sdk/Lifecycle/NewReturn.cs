@@ -31,4 +31,7 @@ public sealed record NewReturn(string CustomerId, IReadOnlyList<ReturnRequestLin
 
     /// <summary>The store's record, for a return created at a store desk.</summary>
     public StoreHandling? StoreHandling { get; init; }
+
+    /// <summary>The idempotency key of the confirmation creating the return; see <see cref="ReturnRequest.ConfirmationKey"/>.</summary>
+    public string? ConfirmationKey { get; init; }
 }

@@ -121,6 +121,7 @@ public static partial class ReturnDocument
             ExchangeItems = request.ExchangeItems.Count == 0 ? null : [.. request.ExchangeItems.Select(ToDto)],
             Refunds = request.Refunds.Count == 0 ? null : [.. request.Refunds.Select(ToDto)],
             StoreHandling = request.StoreHandling is { } handling ? ToDto(handling) : null,
+            ConfirmationKey = request.ConfirmationKey,
         };
     }
 
@@ -172,6 +173,7 @@ public static partial class ReturnDocument
             ExchangeItems = [.. (dto.ExchangeItems ?? []).Select((item, i) => ReadExchangeItem(item, $"$.exchangeItems[{i}]", source))],
             Refunds = [.. (dto.Refunds ?? []).Select((refund, i) => ReadRefund(refund, $"$.refunds[{i}]", source))],
             StoreHandling = dto.StoreHandling is { } handling ? ReadStoreHandling(handling, "$.storeHandling", source) : null,
+            ConfirmationKey = dto.ConfirmationKey,
         };
     }
 

@@ -68,6 +68,7 @@ public sealed partial class ReturnLifecycle
                     Resolution = request.Resolution,
                     ExchangeItems = request.ExchangeItems,
                     StoreHandling = request.StoreHandling,
+                    ConfirmationKey = request.ConfirmationKey,
                 };
                 var change = new ReturnChange(created, 0, new ReturnAuditEntry(1, now, actor, null, ReturnState.Requested, "created"))
                 {

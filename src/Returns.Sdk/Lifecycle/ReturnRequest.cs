@@ -116,4 +116,10 @@ public sealed record ReturnRequest
 
     /// <summary>What a store did with the return, when it came back through a store.</summary>
     public StoreHandling? StoreHandling { get; init; }
+
+    /// <summary>
+    /// The idempotency key of the confirmation that created the return (a portal's, an API client's), so that a retry
+    /// of that confirmation finds this return rather than counting its units as taken.
+    /// </summary>
+    public string? ConfirmationKey { get; init; }
 }

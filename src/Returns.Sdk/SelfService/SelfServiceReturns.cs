@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Lifecycle;
-using Returns.Sdk.Lifecycle.Internal;
 using Returns.Sdk.Orders;
 using Returns.Sdk.Policy;
 using Returns.Sdk.Refunds;
@@ -22,9 +21,6 @@ namespace Returns.Sdk.SelfService;
 /// </remarks>
 public sealed class SelfServiceReturns
 {
-    // A claim taken only to read the key's record is given back at once; the lease only matters if that fails.
-    private static readonly TimeSpan ProbeLease = TimeSpan.FromSeconds(30);
-
     private readonly IOrderSource _orders;
     private readonly IReturnStore _store;
     private readonly ReturnLifecycle _lifecycle;
@@ -123,27 +119,23 @@ public sealed class SelfServiceReturns
         }
 
         var warehouse = _settings.WarehouseAddress ?? throw new InvalidOperationException("SelfServiceOptions.WarehouseAddress is required: where carrier returns are addressed.");
+        ArgumentNullException.ThrowIfNull(request);
         IdempotencyKey Step(string name) => new($"{key.Value}:{name}");
-        Plan? plan;
-        try
-        {
-            plan = await PlanAsync(request, optionKey, labelMode, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ReturnsValidationException)
-        {
-            // A retry of a confirmation whose return is already recorded (the label failed, the answer was lost) finds
-            // the units taken by that very return; it continues that return instead of being refused.
-            plan = await EarlierAttemptAsync(request, optionKey, labelMode, Step("create"), cancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                throw;
-            }
-        }
 
+        // A retry of this confirmation (the label failed, the answer was lost) finds the return it recorded: that
+        // return's units count as free, so the retry continues it instead of being refused for units it took itself.
+        var orderNumber = (await _orders.FindAsync(request.OrderNumber ?? string.Empty, cancellationToken).ConfigureAwait(false))?.Number;
+        var earlier = orderNumber is null
+            ? null
+            : (await _store.FindByOrderAsync(orderNumber, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.ConfirmationKey == key.Value);
+        var plan = await PlanAsync(request, optionKey, labelMode, key.Value, earlier?.Rma, cancellationToken).ConfigureAwait(false);
         var (order, lines, quote, chosen, mode, arrival) = plan;
         var option = chosen.Option;
         var actor = new ReturnActor(ReturnChannel.Portal, order.Customer.Id);
-        var created = await _lifecycle.CreateAsync(plan.NewReturn, Step("create"), actor, cancellationToken).ConfigureAwait(false);
+        // The recorded return is continued as it is, even when a later quote would date or place it differently.
+        var created = earlier is not null && earlier.Method == option.Method && earlier.CarrierId == option.CarrierId && earlier.ServiceCode == option.ServiceCode
+            ? earlier
+            : await _lifecycle.CreateAsync(plan.NewReturn, Step("create"), actor, cancellationToken).ConfigureAwait(false);
         var current = created.State == ReturnState.Requested
             ? await _lifecycle.AuthorizeAsync(created.Rma, Step("authorize"), ReturnActor.System, cancellationToken: cancellationToken).ConfigureAwait(false)
             : created;
@@ -173,7 +165,7 @@ public sealed class SelfServiceReturns
 
     // The quote again, the option and label mode chosen from it, and the return they make; `except` is a return whose
     // units are counted as still available (the one an earlier attempt with the same key recorded).
-    private async Task<Plan> PlanAsync(SelfServiceRequest request, string optionKey, LabelModes? labelMode, RmaNumber? except, CancellationToken cancellationToken)
+    private async Task<Plan> PlanAsync(SelfServiceRequest request, string optionKey, LabelModes? labelMode, string confirmationKey, RmaNumber? except, CancellationToken cancellationToken)
     {
         var (order, lines, quote) = await QuoteCoreAsync(request, except, cancellationToken).ConfigureAwait(false);
         var chosen = quote.Find(optionKey)
@@ -197,69 +189,10 @@ public sealed class SelfServiceReturns
             WarehouseId = _settings.WarehouseId,
             ExpectedArrival = arrival,
             Resolution = request.Resolution,
+            ConfirmationKey = confirmationKey,
         };
         return new Plan(order, lines, quote, chosen, mode, arrival) { NewReturn = newReturn };
     }
-
-    // Finds the return an earlier attempt with this key created: a live return of the order with the same items that,
-    // planned as if its units were free, is exactly what the key's create step recorded. The store's idempotency
-    // record is the only link from a key to its return, so it is asked directly and a claim taken by asking is given back.
-    private async Task<Plan?> EarlierAttemptAsync(SelfServiceRequest request, string optionKey, LabelModes? labelMode, IdempotencyKey createKey, CancellationToken cancellationToken)
-    {
-        if (request.Items is not { Count: > 0 } items
-            || await _orders.FindAsync(request.OrderNumber ?? string.Empty, cancellationToken).ConfigureAwait(false) is not { } order)
-        {
-            return null;
-        }
-
-        foreach (var candidate in await _store.FindByOrderAsync(order.Number, cancellationToken).ConfigureAwait(false))
-        {
-            if (candidate.CustomerId != order.Customer.Id
-                || candidate.State is ReturnState.Rejected or ReturnState.Cancelled or ReturnState.Expired
-                || !SameItems(candidate, items))
-            {
-                continue;
-            }
-
-            Plan plan;
-            try
-            {
-                plan = await PlanAsync(request, optionKey, labelMode, candidate.Rma, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ReturnsValidationException)
-            {
-                continue;
-            }
-
-            IdempotencyClaim claim;
-            try
-            {
-                claim = await _store.ClaimIdempotencyKeyAsync(createKey, Fingerprint.Of("create", plan.NewReturn), _time.GetUtcNow(), ProbeLease, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IdempotencyKeyReusedException)
-            {
-                continue;
-            }
-
-            if (claim.Status == IdempotencyClaimStatus.Acquired)
-            {
-                // The key never created anything: this is a new confirmation, and the units are taken.
-                await _store.ReleaseIdempotencyKeyAsync(createKey, CancellationToken.None).ConfigureAwait(false);
-                return null;
-            }
-
-            if (claim.Status == IdempotencyClaimStatus.Completed && claim.Result?.Rma == candidate.Rma)
-            {
-                return plan;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool SameItems(ReturnRequest candidate, IReadOnlyList<SelfServiceItem> items) =>
-        candidate.Lines.Count == items.Count
-        && items.All(i => i is not null && candidate.Lines.Any(l => l.LineId == i.LineId && l.Quantity == i.Quantity && l.ReasonCode == i.ReasonCode));
 
     private async Task<(Order Order, IReadOnlyList<ReturnRequestLine> Lines, SelfServiceQuote Quote)> QuoteCoreAsync(SelfServiceRequest request, RmaNumber? except, CancellationToken cancellationToken)
     {

@@ -48,6 +48,18 @@ public sealed class ReturnDocumentTests
         Assert.Equal(["WEB-1", "WEB-2"], parsed.OrderNumbers);
     }
 
+    [Fact]
+    public void Parse_ConfirmationKey_RoundTrips()
+    {
+        var original = Sample() with { ConfirmationKey = "portal-3f9a" };
+
+        var json = ReturnDocument.ToJson(original);
+        var parsed = ReturnDocument.Parse(ReturnDocument.ToUtf8Json(original));
+
+        Assert.Contains("\"confirmationKey\":\"portal-3f9a\"", json, StringComparison.Ordinal);
+        Assert.Equal("portal-3f9a", parsed.ConfirmationKey);
+    }
+
     [Theory]
     [InlineData("""{"schemaVersion":1,"rma":"RMA-01234-56789","customerId":"c","state":"flying","version":1,"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","lines":[{"orderNumber":"o","lineId":"l","sku":"s","quantity":1,"reasonCode":"r"}]}""", "$.state")]
     [InlineData("""{"schemaVersion":2,"rma":"RMA-01234-56789"}""", "$.schemaVersion")]

@@ -22,7 +22,7 @@ internal static class Fingerprint
 
     public static string Of(string operation, NewReturn request)
     {
-        var parts = new List<object?> { request.CustomerId, request.Method, request.CarrierId, request.ServiceCode, request.WarehouseId, request.StoreId, request.ExpectedArrival, request.Resolution, request.StoreHandling?.StoreId, request.StoreHandling?.AssociateId, request.StoreHandling?.VisitId };
+        var parts = new List<object?> { request.CustomerId, request.Method, request.CarrierId, request.ServiceCode, request.WarehouseId, request.StoreId, request.ExpectedArrival, request.Resolution, request.StoreHandling?.StoreId, request.StoreHandling?.AssociateId, request.StoreHandling?.VisitId, request.ConfirmationKey };
         foreach (var e in request.ExchangeItems)
         {
             parts.AddRange([e.Sku, e.Quantity, e.UnitPrice, e.ReplacesLineId]);

@@ -47,6 +47,8 @@ internal sealed class ReturnDocumentDto
     public List<RefundRecordDto>? Refunds { get; set; }
 
     public StoreHandlingDto? StoreHandling { get; set; }
+
+    public string? ConfirmationKey { get; set; }
 }
 
 internal sealed class ReturnLineDto
