@@ -32,7 +32,9 @@ internal static class DemoReturns
         PreferredObjectCreationHandling = System.Text.Json.Serialization.JsonObjectCreationHandling.Populate,
     };
 
-    public static async Task AddAsync(IServiceCollection services, DemoSettings settings, CancellationToken cancellationToken = default)
+    /// <summary>Registers the returns services on the demo data.</summary>
+    /// <returns>The demo stores (id and name), for the associates' sign-in.</returns>
+    public static async Task<IReadOnlyList<(string Id, string Name)>> AddAsync(IServiceCollection services, DemoSettings settings, CancellationToken cancellationToken = default)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "data");
         string File(string name) => Path.Combine(data, name);
@@ -48,7 +50,8 @@ internal static class DemoReturns
         var postcodes = Checked(await PostcodeCentroidGeocoder.LoadFileAsync(File("postcodes.csv"), cancellationToken: cancellationToken));
         var boxes = JsonSerializer.Deserialize<ParcelSizingOptions>(await System.IO.File.ReadAllBytesAsync(File("boxes.json"), cancellationToken), BoxCatalogJson)
             ?? throw new InvalidOperationException("data/boxes.json is empty.");
-        var stores = points.Locations.Where(p => p.Kind == DropOffKind.Store).Select(p => new WarehouseCapabilities(p.Id, [Disposition.RestockAsNew])).ToList();
+        var storePoints = points.Locations.Where(p => p.Kind == DropOffKind.Store).ToList();
+        var stores = storePoints.Select(p => new WarehouseCapabilities(p.Id, [Disposition.RestockAsNew])).ToList();
 
         Directory.CreateDirectory(Path.GetDirectoryName(settings.DatabasePath)!);
         services.AddReturns()
@@ -103,6 +106,7 @@ internal static class DemoReturns
 
                 o.Warehouse = WarehouseCapabilities.Everything(WarehouseId);
             });
+        return [.. storePoints.Select(p => (p.Id, p.Name))];
     }
 
     private static T Checked<T>(CsvReadResult<T> result)
