@@ -71,7 +71,8 @@ internal sealed class PageTexts
     private void Add(Dictionary<string, string> texts, CultureInfo culture)
     {
         // Only this culture's own set: the neutral one was added first, so missing translations stay English.
-        using var set = _resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        // Not disposed: the resource manager caches the set and hands the same one out again.
+        var set = _resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         if (set is null)
         {
             return;

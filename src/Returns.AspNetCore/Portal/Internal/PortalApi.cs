@@ -10,6 +10,7 @@ using Returns.Sdk.Lifecycle;
 using Returns.Sdk.Refunds;
 using Returns.Sdk.SelfService;
 using Returns.Sdk.Serialization;
+using Returns.AspNetCore.Internal;
 
 namespace Returns.AspNetCore.Portal.Internal;
 
@@ -28,10 +29,10 @@ internal static class PortalApi
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
-            return ApiResults.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many order lookups from this address; wait a minute and try again.");
+            return JsonApi.Problem(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many order lookups from this address; wait a minute and try again.");
         }
 
-        var (body, error) = await ApiResults.ReadAsync(context, PortalJsonContext.Default.SessionBody).ConfigureAwait(false);
+        var (body, error) = await JsonApi.ReadAsync(context, PortalJsonContext.Default.SessionBody).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -41,11 +42,11 @@ internal static class PortalApi
         if (!found.Found)
         {
             // One answer for a wrong number, a wrong e-mail and a wrong postcode: nothing to enumerate.
-            return ApiResults.Problem(StatusCodes.Status404NotFound, "order-not-found", "No order matches this number and e-mail or postcode.");
+            return JsonApi.Problem(StatusCodes.Status404NotFound, "order-not-found", "No order matches this number and e-mail or postcode.");
         }
 
         var session = sessions.Validate(found.SessionToken, found.OrderNumber).Session!;
-        return ApiResults.Json(new SessionAnswer(found.SessionToken!, found.OrderNumber!, session.ExpiresAt), PortalJsonContext.Default.SessionAnswer);
+        return JsonApi.Json(new SessionAnswer(found.SessionToken!, found.OrderNumber!, session.ExpiresAt), PortalJsonContext.Default.SessionAnswer);
     }
 
     public static async Task<IResult> GetOrder(HttpContext context, string orderNumber, SelfServiceReturns returns, PortalSessionTokens sessions)
@@ -58,11 +59,11 @@ internal static class PortalApi
         var order = await returns.GetOrderAsync(session.OrderNumber, context.RequestAborted).ConfigureAwait(false);
         if (order is null)
         {
-            return ApiResults.Problem(StatusCodes.Status404NotFound, "order-not-found", "The order of this session is no longer known.");
+            return JsonApi.Problem(StatusCodes.Status404NotFound, "order-not-found", "The order of this session is no longer known.");
         }
 
         var shipping = order.Order.ShippingAddress;
-        return ApiResults.Json(
+        return JsonApi.Json(
             new OrderAnswer(
                 order.Order.Number,
                 order.Order.Currency.Code,
@@ -95,7 +96,7 @@ internal static class PortalApi
             return denied;
         }
 
-        var (body, error) = await ApiResults.ReadAsync(context, PortalJsonContext.Default.QuoteBody).ConfigureAwait(false);
+        var (body, error) = await JsonApi.ReadAsync(context, PortalJsonContext.Default.QuoteBody).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -105,7 +106,7 @@ internal static class PortalApi
         {
             var request = Request(session, body!.Items, body.Country, body.Postcode, body.Latitude, body.Longitude, body.Resolution);
             var quote = await returns.QuoteAsync(request, context.RequestAborted).ConfigureAwait(false);
-            return ApiResults.Json(
+            return JsonApi.Json(
                 new QuoteAnswer(
                     quote.Policy.Currency.Code,
                     Snake(quote.RefundTiming),
@@ -115,7 +116,7 @@ internal static class PortalApi
         }
         catch (ReturnsValidationException exception)
         {
-            return ApiResults.Invalid(exception);
+            return JsonApi.Invalid(exception.Errors);
         }
     }
 
@@ -129,15 +130,15 @@ internal static class PortalApi
         var clientKey = context.Request.Headers["Idempotency-Key"].ToString();
         if (clientKey.Length is 0 or > MaxIdempotencyKeyLength || clientKey.AsSpan().ContainsAnyExceptInRange('!', '~'))
         {
-            return ApiResults.Problem(
+            return JsonApi.Problem(
                 StatusCodes.Status400BadRequest,
                 "idempotency-key",
                 "Send an Idempotency-Key header.",
                 $"1 to {MaxIdempotencyKeyLength} printable ASCII characters; send the same key again to retry the same confirmation.",
-                [new ApiFieldError("header:Idempotency-Key", clientKey.Length == 0 ? "is missing." : "is not 1 to 180 printable ASCII characters.")]);
+                [new ApiFieldError("Idempotency-Key", clientKey.Length == 0 ? "is missing." : "is not 1 to 180 printable ASCII characters.")]);
         }
 
-        var (body, error) = await ApiResults.ReadAsync(context, PortalJsonContext.Default.ConfirmBody).ConfigureAwait(false);
+        var (body, error) = await JsonApi.ReadAsync(context, PortalJsonContext.Default.ConfirmBody).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -148,7 +149,7 @@ internal static class PortalApi
         {
             if (ParseLabelMode(modeName) is not { } parsed)
             {
-                return ApiResults.Invalid(new ReturnsValidationException("labelMode", $"'{modeName}' is not a label mode; use printed, qr or mailed."));
+                return JsonApi.Invalid([new ValidationError("labelMode", $"'{modeName}' is not a label mode; use printed, qr or mailed.")]);
             }
 
             mode = parsed;
@@ -159,24 +160,24 @@ internal static class PortalApi
             var request = Request(session, body.Items, body.Country, body.Postcode, body.Latitude, body.Longitude, body.Resolution);
             var confirmation = await returns.ConfirmAsync(request, body.OptionKey ?? string.Empty, mode, ScopedKey(session, clientKey), context.RequestAborted).ConfigureAwait(false);
             var answer = Answer(confirmation.Return, links, routes, confirmation.QrPayload, confirmation.LabelMode, confirmation.Option.Refund, confirmation.Return.Refunds);
-            return ApiResults.Json(answer, PortalJsonContext.Default.ReturnAnswer, StatusCodes.Status201Created);
+            return JsonApi.Json(answer, PortalJsonContext.Default.ReturnAnswer, StatusCodes.Status201Created);
         }
         catch (ReturnsValidationException exception)
         {
-            return ApiResults.Invalid(exception);
+            return JsonApi.Invalid(exception.Errors);
         }
         catch (IdempotencyKeyInProgressException)
         {
-            return ApiResults.Problem(StatusCodes.Status409Conflict, "in-progress", "This confirmation is still being processed; retry with the same Idempotency-Key in a moment.");
+            return JsonApi.Problem(StatusCodes.Status409Conflict, "in-progress", "This confirmation is still being processed; retry with the same Idempotency-Key in a moment.");
         }
         catch (IdempotencyKeyReusedException)
         {
-            return ApiResults.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used for a different return; use a new key for a new return.");
+            return JsonApi.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used for a different return; use a new key for a new return.");
         }
         catch (CarrierException exception)
         {
             // The return is recorded; the same key issues the label once the carrier answers.
-            return ApiResults.Problem(
+            return JsonApi.Problem(
                 StatusCodes.Status502BadGateway,
                 "carrier-unavailable",
                 "The carrier could not issue the label right now; retry with the same Idempotency-Key.",
@@ -194,7 +195,7 @@ internal static class PortalApi
         // An unknown RMA and another order's RMA get the same answer.
         if (!RmaNumber.TryParse(rma, out var number) || await returns.FindReturnAsync(session.OrderNumber, number, context.RequestAborted).ConfigureAwait(false) is not { } found)
         {
-            return ApiResults.Problem(StatusCodes.Status404NotFound, "return-not-found", "This order has no such return.");
+            return JsonApi.Problem(StatusCodes.Status404NotFound, "return-not-found", "This order has no such return.");
         }
 
         string? qr = null;
@@ -207,7 +208,7 @@ internal static class PortalApi
             qr = Encoding.UTF8.GetString(payload.Content.Span);
         }
 
-        return ApiResults.Json(Answer(found, links, routes, qr, null, null, found.Refunds), PortalJsonContext.Default.ReturnAnswer);
+        return JsonApi.Json(Answer(found, links, routes, qr, null, null, found.Refunds), PortalJsonContext.Default.ReturnAnswer);
     }
 
     public static async Task<IResult> GetLabel(HttpContext context, SignedLinks links, IReturnStore store)
@@ -216,14 +217,14 @@ internal static class PortalApi
         if (!validation.IsValid)
         {
             return validation.Status == SignedLinkStatus.Expired
-                ? ApiResults.Problem(StatusCodes.Status410Gone, "link-expired", "This label link has expired; open the return in the portal for a new one.")
-                : ApiResults.Problem(StatusCodes.Status403Forbidden, "link-invalid", "This label link is not valid.");
+                ? JsonApi.Problem(StatusCodes.Status410Gone, "link-expired", "This label link has expired; open the return in the portal for a new one.")
+                : JsonApi.Problem(StatusCodes.Status403Forbidden, "link-invalid", "This label link is not valid.");
         }
 
         var link = validation.Link!;
         if (!RmaNumber.TryParse(link.Rma, out var rma) || await store.FindAttachmentAsync(rma, link.AttachmentName, context.RequestAborted).ConfigureAwait(false) is not { } attachment)
         {
-            return ApiResults.Problem(StatusCodes.Status404NotFound, "label-not-found", "This return has no such label.");
+            return JsonApi.Problem(StatusCodes.Status404NotFound, "label-not-found", "This return has no such label.");
         }
 
         context.Response.Headers.CacheControl = "private, no-store";
@@ -257,13 +258,13 @@ internal static class PortalApi
 
         if (validation.Status == PortalSessionStatus.OtherOrder)
         {
-            return ApiResults.Problem(StatusCodes.Status404NotFound, "order-not-found", "No order matches this number and e-mail or postcode.");
+            return JsonApi.Problem(StatusCodes.Status404NotFound, "order-not-found", "No order matches this number and e-mail or postcode.");
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return validation.Status == PortalSessionStatus.Expired
-            ? ApiResults.Problem(StatusCodes.Status401Unauthorized, "session-expired", "The session has expired; look the order up again.")
-            : ApiResults.Problem(StatusCodes.Status401Unauthorized, "session-invalid", "Look the order up first; this request has no valid session.");
+            ? JsonApi.Problem(StatusCodes.Status401Unauthorized, "session-expired", "The session has expired; look the order up again.")
+            : JsonApi.Problem(StatusCodes.Status401Unauthorized, "session-invalid", "Look the order up first; this request has no valid session.");
     }
 
     private static SelfServiceRequest Request(PortalSession session, IReadOnlyList<ItemBody>? items, string? country, string? postcode, double? latitude, double? longitude, string? resolution)

@@ -99,10 +99,7 @@ internal sealed record ReturnLineAnswer(string LineId, string Sku, int Quantity,
 
 internal sealed record RefundStatusAnswer(string Status, decimal Amount, string Currency);
 
-/// <summary>An RFC 9457 problem with the field errors, each with its JSON path.</summary>
-internal sealed record ApiProblem(string Type, string Title, int Status, string? Detail, IReadOnlyList<ApiFieldError>? Errors = null);
 
-internal sealed record ApiFieldError(string Path, string Message);
 
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
@@ -116,7 +113,6 @@ internal sealed record ApiFieldError(string Path, string Message);
 [JsonSerializable(typeof(OrderAnswer))]
 [JsonSerializable(typeof(QuoteAnswer))]
 [JsonSerializable(typeof(ReturnAnswer))]
-[JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(PortalIsland))]
 internal sealed partial class PortalJsonContext : JsonSerializerContext;
 
