@@ -57,8 +57,10 @@
       window.parent.postMessage(message, island.hostOrigin);
     }
   }
+  // Measured from the content, not the document: the document is at least as tall as the iframe, so reporting its
+  // height would make the host grow the iframe for ever.
   if (window.ResizeObserver) {
-    new ResizeObserver(() => tell({ type: "returns:height", height: Math.ceil(document.documentElement.scrollHeight) })).observe(document.body);
+    new ResizeObserver(() => tell({ type: "returns:height", height: Math.ceil(root.getBoundingClientRect().bottom + window.scrollY) })).observe(root);
   }
 
   const orderPath = () => "/orders/" + encodeURIComponent(state.orderNumber);
@@ -95,7 +97,7 @@
     root.replaceChildren(
       el("ol", { class: "steps", "aria-label": t("steps.label") },
         ["find", "items", "options", "done"].map((name) => el("li", { "aria-current": name === step ? "step" : null, text: t("steps." + name) }))),
-      ...content);
+      ...content.flat().filter((child) => child !== null && child !== undefined && child !== false));
     const heading = root.querySelector("h1");
     if (heading) {
       heading.setAttribute("tabindex", "-1");
@@ -260,13 +262,24 @@
     showOptions();
   }
 
-  function placeLines(option) {
-    if (option.locations.length === 0) return null;
-    return el("ul", { class: "places" }, option.locations.map((place) => el("li", {},
+  function placeItem(place) {
+    return el("li", {},
       el("strong", { text: place.name }), " — ", t("options.distance", { km: km(place.distanceKm) }),
       place.address ? el("div", { class: "muted", text: place.address }) : null,
       el("div", { class: place.openNow ? "ok" : "muted", text: place.openNow ? t("options.open_now") : place.nextOpening ? t("options.opens", { when: instant(place.nextOpening) }) : "" }),
-      place.openingHours ? el("div", { class: "muted", text: t("options.hours", { hours: place.openingHours }) }) : null)));
+      place.openingHours ? el("div", { class: "muted", text: t("options.hours", { hours: place.openingHours }) }) : null);
+  }
+
+  // The nearest place in full; the others folded away, so a phone shows every option without endless scrolling.
+  function placeLines(option) {
+    if (option.locations.length === 0) return null;
+    const [nearest, ...others] = option.locations;
+    return [
+      el("ul", { class: "places" }, placeItem(nearest)),
+      others.length === 0 ? null : el("details", { class: "more-places" },
+        el("summary", { text: t("options.more_places", { count: others.length }) }),
+        el("ul", { class: "places" }, others.map(placeItem))),
+    ];
   }
 
   // Step 3: the ranked ways back, each with its cost, places, arrival and expected refund.

@@ -159,7 +159,7 @@ internal static class PortalApi
         {
             var request = Request(session, body.Items, body.Country, body.Postcode, body.Latitude, body.Longitude, body.Resolution);
             var confirmation = await returns.ConfirmAsync(request, body.OptionKey ?? string.Empty, mode, ScopedKey(session, clientKey), context.RequestAborted).ConfigureAwait(false);
-            var answer = Answer(confirmation.Return, links, routes, confirmation.QrPayload, confirmation.LabelMode, confirmation.Option.Refund, confirmation.Return.Refunds);
+            var answer = Answer(confirmation.Return, links, routes, confirmation.Label is not null, confirmation.QrPayload, confirmation.LabelMode, confirmation.Option.Refund, confirmation.Return.Refunds);
             return JsonApi.Json(answer, PortalJsonContext.Default.ReturnAnswer, StatusCodes.Status201Created);
         }
         catch (ReturnsValidationException exception)
@@ -208,7 +208,8 @@ internal static class PortalApi
             qr = Encoding.UTF8.GetString(payload.Content.Span);
         }
 
-        return JsonApi.Json(Answer(found, links, routes, qr, null, null, found.Refunds), PortalJsonContext.Default.ReturnAnswer);
+        var labelled = await store.FindAttachmentAsync(found.Rma, ReturnLifecycle.LabelAttachment, context.RequestAborted).ConfigureAwait(false) is not null;
+        return JsonApi.Json(Answer(found, links, routes, labelled, qr, null, null, found.Refunds), PortalJsonContext.Default.ReturnAnswer);
     }
 
     public static async Task<IResult> GetLabel(HttpContext context, SignedLinks links, IReturnStore store)
@@ -383,9 +384,8 @@ internal static class PortalApi
         refund.Shipping.Amount,
         [.. refund.Tenders.Select(t => new TenderAnswer(t.Kind.ToName(), t.Reference, t.Amount.Amount))]);
 
-    private static ReturnAnswer Answer(ReturnRequest @return, SignedLinks links, PortalRoutes routes, string? qr, LabelModes? mode, RefundCalculation? expected, IReadOnlyList<RefundRecord> refunds)
+    private static ReturnAnswer Answer(ReturnRequest @return, SignedLinks links, PortalRoutes routes, bool labelled, string? qr, LabelModes? mode, RefundCalculation? expected, IReadOnlyList<RefundRecord> refunds)
     {
-        var labelled = @return.TrackingNumber is not null && @return.Method != ReturnMethod.InStore;
         return new ReturnAnswer(
             @return.Rma.Value,
             @return.OrderNumbers[0],
