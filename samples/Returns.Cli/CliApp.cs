@@ -88,6 +88,7 @@ internal static class CliApp
         root.Add(OptionsCommand.Create(context));
         root.Add(ForecastCommand.Create(context));
         root.Add(StoreReturnCommand.Create(context));
+        root.Add(CreateReturnCommand.Create(context));
         return root;
     }
 

@@ -186,9 +186,19 @@ internal static class OptionsCommand
         return command;
     }
 
-    // Places the customer: --at, else coordinates in the address, else the centroid of the postcode; null after
-    // writing an error when that is impossible.
-    private static async Task<CustomerPlacement?> PlaceCustomerAsync(CliContext context, Order order, GeoPoint? position, PostcodeArgument? postcode, IGeocoder geocoder, string postcodesFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Places the customer: --at, else coordinates in the address, else the centroid of the postcode; null after
+    /// writing an error when that is impossible.
+    /// </summary>
+    /// <param name="context">Where the error goes.</param>
+    /// <param name="order">The order, whose shipping address is the default.</param>
+    /// <param name="position">The position given with <c>--at</c>.</param>
+    /// <param name="postcode">The postcode given with <c>--postcode</c>.</param>
+    /// <param name="geocoder">Places postcodes.</param>
+    /// <param name="postcodesFile">The postcode file's name, for the error.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The placement, or <see langword="null"/> after writing an error.</returns>
+    internal static async Task<CustomerPlacement?> PlaceCustomerAsync(CliContext context, Order order, GeoPoint? position, PostcodeArgument? postcode, IGeocoder geocoder, string postcodesFile, CancellationToken cancellationToken)
     {
         var address = postcode is not null ? new Address(postcode.Country, postcode.Postcode) : order.ShippingAddress;
         if (address is null)

@@ -47,20 +47,28 @@ internal static class ScannedItemArgument
     /// <param name="item">The item, when valid.</param>
     /// <param name="problem">Which part is wrong and why, when not.</param>
     /// <returns>True when valid.</returns>
-    public static bool TryParse(string text, out StoreReturnItem item, out string problem)
+    public static bool TryParse(string text, out StoreReturnItem item, out string problem) => TryParse(text, "SKU", out item, out problem);
+
+    /// <summary>Parses <c>ID[:QTY[:REASON[:PACKAGING/USE]]]</c>, where the first part is what <paramref name="firstPart"/> names.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="firstPart">What part 1 is called in problems, e.g. <c>SKU</c> or <c>line id</c>; it is kept in <see cref="StoreReturnItem.Sku"/>.</param>
+    /// <param name="item">The item, when valid.</param>
+    /// <param name="problem">Which part is wrong and why, when not.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(string text, string firstPart, out StoreReturnItem item, out string problem)
     {
         item = null!;
         var parts = text.Split(':');
         if (parts.Length > 4)
         {
-            problem = $"it has {parts.Length} parts separated by ':'; at most 4 (SKU, quantity, reason, condition).";
+            problem = $"it has {parts.Length} parts separated by ':'; at most 4 ({firstPart}, quantity, reason, condition).";
             return false;
         }
 
         var sku = parts[0].Trim();
         if (sku.Length == 0)
         {
-            problem = "the SKU (part 1) is empty.";
+            problem = $"the {firstPart} (part 1) is empty.";
             return false;
         }
 

@@ -12,4 +12,6 @@ namespace Returns.Cli.Output;
 [JsonSerializable(typeof(ReturnOptionsJson))]
 [JsonSerializable(typeof(StoreReturnJson))]
 [JsonSerializable(typeof(OrderLookupJson))]
+[JsonSerializable(typeof(CreateReturnJson))]
+[JsonSerializable(typeof(CreateReturnQuoteJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
