@@ -10,7 +10,6 @@ using Returns.Cli.Output;
 using Returns.Sdk;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Lifecycle;
-using Returns.Sdk.Locations;
 using Returns.Sdk.Orders;
 using Returns.Sdk.Policy;
 using Returns.Sdk.Refunds;
@@ -23,8 +22,8 @@ namespace Returns.Cli.Commands;
 /// <c>returns create-return</c>: the customer's own return, created through the SDK's <see cref="SelfServiceReturns"/>
 /// and kept in the same SQLite file as <c>returns store-return</c>, wired the way a retailer's portal would be
 /// (<c>AddReturns().AddSqliteStore(…).AddOrderSource(…).AddReturnPolicy(…).AddReturnLifecycle().AddRefunds()
-/// .AddRefundGateway(…).AddTableRateCarrier(…).AddParcelSizing(…).AddLocationCatalog(…).AddGeocoder(…)
-/// .AddReturnOptions(…).AddSelfServiceReturns(…)</c>).
+/// .AddRefundGateway(…)</c>, the option engine of <see cref="DemoServices.AddOptionEngine"/>, and
+/// <c>AddSelfServiceReturns(…)</c>).
 /// </summary>
 internal static class CreateReturnCommand
 {
@@ -34,16 +33,10 @@ internal static class CreateReturnCommand
     /// <summary>How <c>--item</c> is spelled in help and errors.</summary>
     public const string ItemSyntax = "LINE[:QTY[:REASON[:PACKAGING/USE]]]";
 
-    private const string DemoOrder = "order-web.json";
-    private const string DemoPolicy = "policy.json";
-    private const string DemoRates = "rates.csv";
-    private const string DemoZones = "zones.csv";
-    private const string DemoBoxes = "boxes.json";
-    private const string DemoPostcodes = "postcodes.csv";
     private const int MaxKeyLength = IdempotencyKey.MaxLength - 10;
 
     /// <summary>The demo warehouse (the same as <c>returns options</c>): with the customer's country it decides the rate zone.</summary>
-    private static readonly Address DemoWarehouse = new(CountryCode.Parse("NL"), "5928 LZ") { Line1 = "Returns, Celsiusweg 1", City = "Venlo" };
+    private static readonly Address DemoWarehouse = new(DemoServices.DemoWarehouse.Country, DemoServices.DemoWarehouse.Postcode) { Line1 = "Returns, Celsiusweg 1", City = "Venlo" };
 
     /// <summary>Builds <c>returns create-return</c>.</summary>
     /// <param name="context">Where the command writes and which clock it reads.</param>
@@ -52,7 +45,11 @@ internal static class CreateReturnCommand
     {
         var orderFileOption = CommonOptions.InputFile(
             "--order-file",
-            $"The order document (JSON, see docs/order.md); its order number is the order returned. Default: the bundled demo order WEB-100234, data/{DemoOrder}.");
+            $"The order document (JSON, see docs/order.md); its order number is the order returned. Default: the bundled demo order WEB-100234, data/{DemoServices.DemoOrder}.");
+        var policyOption = CommonOptions.InputFile(
+            "--policy",
+            $"The return policy (JSON, see docs/policy.md): which lines may come back and what each method costs the customer. Default: data/{DemoServices.DemoPolicy}.");
+        var engineInputs = new OptionEngineInputs();
         var itemOption = new Option<IReadOnlyList<SelfServiceItem>>("--item")
         {
             Description = "An order line to return, by line id; repeat for each: quantity (default 1), reason (default changed_mind), and the condition " +
@@ -83,7 +80,7 @@ internal static class CreateReturnCommand
             "Where the customer is: latitude,longitude in decimal degrees. Default: the centroid of --postcode, else of the order's shipping postcode.");
         var postcodeOption = new Option<PostcodeArgument?>("--postcode")
         {
-            Description = "The customer's postcode as CC:CODE (e.g. NL:1012AB), placed at its centroid from the bundled postcodes; replaces the order's shipping address.",
+            Description = "The customer's postcode as CC:CODE (e.g. NL:1012AB), placed at its centroid from --postcodes; replaces the order's shipping address.",
             HelpName = "CC:CODE",
             CustomParser = PostcodeArgument.Parse,
         };
@@ -93,9 +90,12 @@ internal static class CreateReturnCommand
         };
         var dbOption = CommonOptions.InputFile(
             "--db",
-            $"The SQLite file the returns are kept in (the same as store-return's), created on first use; the label PDF is written next to it as <RMA>.pdf. " +
-            $"Default: {Path.Combine("<local application data>", "returns", "returns.db")}.");
+            $"The SQLite file the returns are kept in (the same as store-return's), created on first use. " +
+            $"Default: {Path.Combine("<local application data>", "returns", "returns.db")} ({StoreReturnCommand.DefaultDatabasePath() ?? "unknown on this machine"}).");
         dbOption.HelpName = "PATH";
+        var labelOutOption = CommonOptions.InputFile(
+            "--label-out",
+            "Where the printed label is written (its folder is created). Default: <RMA>.pdf in the folder of the database.");
         var keyOption = new Option<string?>("--key")
         {
             Description = $"The idempotency key of this return, printable ASCII, at most {MaxKeyLength} characters. Default: derived from the order, items, " +
@@ -124,11 +124,18 @@ internal static class CreateReturnCommand
             postcodeOption,
             quoteOption,
             dbOption,
+            labelOutOption,
             keyOption,
             timeOption,
             timeZoneOption,
             formatOption,
+            policyOption,
         };
+        foreach (var input in engineInputs.All)
+        {
+            command.Options.Add(input);
+        }
+
         command.Validators.Add(result =>
         {
             if (result.GetResult(itemOption) is null)
@@ -143,7 +150,7 @@ internal static class CreateReturnCommand
 
             if (result.GetResult(quoteOption) is not null)
             {
-                foreach (var creating in new Option[] { optionOption, labelOption, keyOption })
+                foreach (var creating in new Option[] { optionOption, labelOption, keyOption, labelOutOption })
                 {
                     if (result.GetResult(creating) is not null)
                     {
@@ -169,17 +176,16 @@ internal static class CreateReturnCommand
             dbPath = Path.GetFullPath(dbPath);
             var quoteOnly = parseResult.GetValue(quoteOption);
             var databaseExisted = File.Exists(dbPath);
-            var document = await OrderDocument.LoadFileAsync(orderFile ?? CommonOptions.BundledFile(DemoOrder), cancellationToken).ConfigureAwait(false);
-
-            // Quoting only reads: without a database file it reads an empty store instead of creating one.
-            using var provider = await BuildServicesAsync(context, format, at, timeZone, document.Order, !quoteOnly || databaseExisted ? dbPath : null, cancellationToken).ConfigureAwait(false);
-            var customer = await OptionsCommand.PlaceCustomerAsync(
+            var document = await OrderDocument.LoadFileAsync(orderFile ?? CommonOptions.BundledFile(DemoServices.DemoOrder), cancellationToken).ConfigureAwait(false);
+            var policy = await ReturnPolicy.LoadFileAsync(parseResult.GetValue(policyOption) ?? CommonOptions.BundledFile(DemoServices.DemoPolicy), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var engine = await engineInputs.LoadAsync(parseResult, new InputFiles(context, format), cancellationToken).ConfigureAwait(false);
+            var customer = await DemoServices.PlaceCustomerAsync(
                 context,
                 document.Order,
                 parseResult.GetValue(atOption),
                 parseResult.GetValue(postcodeOption),
-                provider.GetRequiredService<IGeocoder>(),
-                DemoPostcodes,
+                engine.Postcodes,
+                engine.PostcodesFile,
                 cancellationToken).ConfigureAwait(false);
             if (customer is null)
             {
@@ -193,11 +199,14 @@ internal static class CreateReturnCommand
                 Resolution = parseResult.GetValue(resolutionOption) ?? RefundTypes.OriginalPayment,
                 TimeZone = timeZone,
             };
-            var service = provider.GetRequiredService<SelfServiceReturns>();
-            var networks = new CarrierNetworks(provider.GetServices<CarrierAdapter>());
+            ServiceProvider Services(string? databasePath) => BuildServices(context, at, timeZone, document.Order, policy, engine, databasePath);
+
             if (quoteOnly)
             {
-                var listed = CreateReturnQuoteJson.From(await service.QuoteAsync(request, cancellationToken).ConfigureAwait(false), at, networks, timeZone);
+                // Quoting only reads: without a database file it reads an empty store instead of creating one.
+                using var reader = Services(databaseExisted ? dbPath : null);
+                var quote = await reader.GetRequiredService<SelfServiceReturns>().QuoteAsync(request, cancellationToken).ConfigureAwait(false);
+                var listed = CreateReturnQuoteJson.From(quote, at, new CarrierNetworks(reader.GetServices<CarrierAdapter>()), timeZone);
                 if (format == OutputFormat.Json)
                 {
                     JsonOutput.Write(context.Out, listed, CliJsonContext.Default.CreateReturnQuoteJson);
@@ -212,32 +221,31 @@ internal static class CreateReturnCommand
 
             var givenOption = parseResult.GetValue(optionOption)?.Trim();
             var labelMode = parseResult.GetValue(labelOption);
-            var key = parseResult.GetValue(keyOption) ?? DeriveKey(request, givenOption, labelMode);
-
-            // A run repeated with the same key continues the return it created with the option it chose then: a fresh
-            // quote would count that return's units as taken and could rank another option first.
-            var earlier = (await provider.GetRequiredService<IReturnStore>().FindByOrderAsync(request.OrderNumber, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => r.ConfirmationKey == key);
-            var optionKey = givenOption ?? (earlier is not null && OptionKeyOf(earlier) is { } recorded ? recorded : await BestOptionAsync(service, request, cancellationToken).ConfigureAwait(false));
-            if (optionKey is null)
+            var key = new IdempotencyKey(parseResult.GetValue(keyOption) ?? DeriveKey(request, givenOption, labelMode));
+            if (!databaseExisted)
             {
-                context.Error.WriteLine($"error: no way to return these items from order {request.OrderNumber} is offered here; see 'returns options' for why.");
-                return ExitCodes.UsageError;
+                // The first return of a new database is made on an empty store first: a request the SDK refuses (an
+                // unknown option, a line that may not come back) then leaves no database file behind.
+                using var probe = Services(null);
+                await ConfirmAsync(probe, request, givenOption, labelMode, key, cancellationToken).ConfigureAwait(false);
             }
 
-            var confirmation = await service.ConfirmAsync(request, optionKey, labelMode, new IdempotencyKey(key), cancellationToken).ConfigureAwait(false);
-            var terms = (await service.GetOrderAsync(request.OrderNumber, cancellationToken).ConfigureAwait(false))!.RefundTerms;
+            using var provider = Services(dbPath);
+            var (confirmation, repeated) = await ConfirmAsync(provider, request, givenOption, labelMode, key, cancellationToken).ConfigureAwait(false);
+            var terms = (await provider.GetRequiredService<SelfServiceReturns>().GetOrderAsync(request.OrderNumber, cancellationToken).ConfigureAwait(false))!.RefundTerms;
 
-            // The label is written only after the return is recorded: a failed run leaves no file for a return that does not exist.
+            // The label is written only after the return is recorded: a refused run leaves no file for a return that does not exist.
             string? labelFile = null;
             if (confirmation.Label is { } label)
             {
-                labelFile = Path.Combine(Path.GetDirectoryName(dbPath)!, confirmation.Return.Rma.Value + ".pdf");
-                await File.WriteAllBytesAsync(labelFile, label.Content, cancellationToken).ConfigureAwait(false);
+                var extension = Path.GetExtension(label.Name) is { Length: > 1 } named ? named : ".pdf";
+                labelFile = Path.GetFullPath(parseResult.GetValue(labelOutOption) ?? Path.Combine(Path.GetDirectoryName(dbPath)!, confirmation.Return.Rma.Value + extension));
+                await WriteLabelAsync(labelFile, label.Content, cancellationToken).ConfigureAwait(false);
             }
 
             var timing = terms.Instant ? RefundTiming.AtFirstScan : terms.Timing;
-            var result = Describe(confirmation, request, timing, at, networks, timeZone, labelFile, key, new DatabaseJson(dbPath, !databaseExisted), earlier is not null);
+            var networks = new CarrierNetworks(provider.GetServices<CarrierAdapter>());
+            var result = Describe(confirmation, request, timing, at, networks, timeZone, labelFile, key.Value, new DatabaseJson(dbPath, !databaseExisted), repeated);
             if (format == OutputFormat.Json)
             {
                 JsonOutput.Write(context.Out, result, CliJsonContext.Default.CreateReturnJson);
@@ -277,6 +285,33 @@ internal static class CreateReturnCommand
         return "create-return-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    // Confirms the return with the option asked for, else the best-ranked one. A run repeated with the same key finds
+    // the return that key created (ReturnRequest.ConfirmationKey) and continues it with the option recorded on it: a
+    // fresh ranking would no longer see the units that return took. Whether the return existed before says "repeated".
+    private static async Task<(SelfServiceConfirmation Confirmation, bool Repeated)> ConfirmAsync(
+        ServiceProvider provider,
+        SelfServiceRequest request,
+        string? givenOption,
+        LabelModes? labelMode,
+        IdempotencyKey key,
+        CancellationToken cancellationToken)
+    {
+        var service = provider.GetRequiredService<SelfServiceReturns>();
+        var existing = await provider.GetRequiredService<IReturnStore>().FindByOrderAsync(request.OrderNumber, cancellationToken).ConfigureAwait(false);
+        var earlier = existing.FirstOrDefault(r => r.ConfirmationKey == key.Value);
+        var optionKey = givenOption ?? (earlier is not null ? OptionKeyOf(earlier) : null);
+        if (optionKey is null)
+        {
+            var quote = await service.QuoteAsync(request, cancellationToken).ConfigureAwait(false);
+            optionKey = quote.Options.Count > 0
+                ? quote.Options[0].Option.Key
+                : throw new ReturnsValidationException("option", $"no way to return these items from order {request.OrderNumber} is offered here; 'returns options' says why.");
+        }
+
+        var confirmation = await service.ConfirmAsync(request, optionKey, labelMode, key, cancellationToken).ConfigureAwait(false);
+        return (confirmation, earlier is not null);
+    }
+
     // The key of the option a recorded return was created with, spelled as ReturnOption.Key spells it.
     private static string? OptionKeyOf(ReturnRequest created) => created.Method switch
     {
@@ -285,10 +320,21 @@ internal static class CreateReturnCommand
         { } method => $"{method.ToName()}:{created.CarrierId}:{created.ServiceCode}",
     };
 
-    private static async Task<string?> BestOptionAsync(SelfServiceReturns service, SelfServiceRequest request, CancellationToken cancellationToken)
+    // Writes the label whole or not at all: a reader never sees half a PDF.
+    private static async Task WriteLabelAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var quote = await service.QuoteAsync(request, cancellationToken).ConfigureAwait(false);
-        return quote.Options.Count > 0 ? quote.Options[0].Option.Key : null;
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, content, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static CreateReturnJson Describe(
@@ -338,16 +384,8 @@ internal static class CreateReturnCommand
         };
     }
 
-    private static async Task<ServiceProvider> BuildServicesAsync(CliContext context, OutputFormat format, DateTimeOffset at, TimeZoneInfo timeZone, Order order, string? databasePath, CancellationToken cancellationToken)
+    private static ServiceProvider BuildServices(CliContext context, DateTimeOffset at, TimeZoneInfo timeZone, Order order, ReturnPolicy policy, OptionEngineFiles engine, string? databasePath)
     {
-        var files = new InputFiles(context, format);
-        var policy = await ReturnPolicy.LoadFileAsync(CommonOptions.BundledFile(DemoPolicy), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var rates = await files.RatesAsync(CommonOptions.BundledFile(DemoRates), cancellationToken).ConfigureAwait(false);
-        var zones = await files.ZonesAsync(CommonOptions.BundledFile(DemoZones), cancellationToken).ConfigureAwait(false);
-        var points = await files.PointsAsync(CommonOptions.BundledFile(PointsCommands.DemoPoints), cancellationToken).ConfigureAwait(false);
-        var postcodes = await files.PostcodesAsync(CommonOptions.BundledFile(DemoPostcodes), cancellationToken).ConfigureAwait(false);
-        var boxes = await BoxCatalogFile.LoadAsync(CommonOptions.BundledFile(DemoBoxes), cancellationToken).ConfigureAwait(false);
-
         // The same registration a retailer's portal makes; the clock starts at --time, the platform is a demo one.
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new ShiftedClock(context.Time, at));
@@ -369,15 +407,7 @@ internal static class CreateReturnCommand
             .AddRefunds()
             // A demo e-commerce platform that confirms every refund at once; a retailer registers its real one.
             .AddRefundGateway(new InMemoryRefundGateway())
-            .AddTableRateCarrier(rates, zones)
-            .AddParcelSizing(options => BoxCatalogFile.CopyTo(boxes, options))
-            .AddLocationCatalog(points)
-            .AddGeocoder(postcodes)
-            .AddReturnOptions(settings =>
-            {
-                settings.WarehouseCountry = DemoWarehouse.Country.Value;
-                settings.WarehousePostcode = DemoWarehouse.Postcode;
-            })
+            .AddOptionEngine(engine, DemoServices.DemoWarehouse)
             .AddSelfServiceReturns(o =>
             {
                 o.WarehouseAddress = DemoWarehouse;

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using Microsoft.Extensions.DependencyInjection;
 using Returns.Cli.Input;
 using Returns.Cli.Output;
-using Returns.Sdk;
 using Returns.Sdk.Carriers;
 using Returns.Sdk.Locations;
 using Returns.Sdk.Policy;
@@ -14,21 +13,11 @@ namespace Returns.Cli.Commands;
 
 /// <summary>
 /// <c>returns options</c>: the option engine end to end on files, wired through dependency injection exactly as a
-/// retailer's application would (<c>AddReturns().AddTableRateCarrier(…).AddParcelSizing(…).AddLocationCatalog(…)
-/// .AddGeocoder(…).AddReturnOptions(…)</c>).
+/// retailer's application would (<c>AddReturns().AddReturnPolicy(…)</c> and the option engine of
+/// <see cref="DemoServices.AddOptionEngine"/>).
 /// </summary>
 internal static class OptionsCommand
 {
-    private const string DemoOrder = "order-web.json";
-    private const string DemoPolicy = "policy.json";
-    private const string DemoRates = "rates.csv";
-    private const string DemoZones = "zones.csv";
-    private const string DemoBoxes = "boxes.json";
-    private const string DemoPostcodes = "postcodes.csv";
-
-    /// <summary>Where the demo warehouse is: returns travel from the customer to it, so it decides the rate zone.</summary>
-    private static readonly PostcodeArgument DemoWarehouse = new(CountryCode.Parse("NL"), "5928 LZ");
-
     /// <summary>Builds <c>returns options</c>.</summary>
     /// <param name="context">Where the command writes and which clock it reads.</param>
     /// <returns>The command.</returns>
@@ -36,25 +25,11 @@ internal static class OptionsCommand
     {
         var orderOption = CommonOptions.InputFile(
             "--order",
-            $"The order document (JSON, see docs/order.md). Default: the bundled demo order, data/{DemoOrder}.");
+            $"The order document (JSON, see docs/order.md). Default: the bundled demo order, data/{DemoServices.DemoOrder}.");
         var policyOption = CommonOptions.InputFile(
             "--policy",
-            $"The return policy (JSON, see docs/policy.md): which lines may come back and what each method costs the customer. Default: data/{DemoPolicy}.");
-        var pointsOption = CommonOptions.InputFile(
-            "--points",
-            $"Drop-off points and stores (CSV or GeoJSON, see docs/formats/locations.md). Default: data/{PointsCommands.DemoPoints}.");
-        var ratesOption = CommonOptions.InputFile(
-            "--rates",
-            $"The rate card (CSV, see docs/formats/rate-card.md); each service's carrier column names the network whose points take it. Default: data/{DemoRates}.");
-        var zonesOption = CommonOptions.InputFile(
-            "--zones",
-            $"The zone chart of the rate card (CSV, see docs/formats/zones.md). Default: data/{DemoZones}.");
-        var boxesOption = CommonOptions.InputFile(
-            "--boxes",
-            $"The box catalog (JSON shaped like ParcelSizingOptions: boxes, categoryDefaults, fallback). Default: data/{DemoBoxes}.");
-        var postcodesOption = CommonOptions.InputFile(
-            "--postcodes",
-            $"Postcode centroids (CSV: country,postcode,latitude,longitude, see docs/formats/postcodes.md) to place the customer by postcode. Default: data/{DemoPostcodes}.");
+            $"The return policy (JSON, see docs/policy.md): which lines may come back and what each method costs the customer. Default: data/{DemoServices.DemoPolicy}.");
+        var engineInputs = new OptionEngineInputs();
         var atOption = CommonOptions.Coordinates(
             "Where the customer is: latitude,longitude in decimal degrees. The order's shipping address still decides the country. " +
             "Default: the centroid of --postcode, else of the order's shipping postcode.");
@@ -72,7 +47,7 @@ internal static class OptionsCommand
         };
         var warehouseOption = new Option<PostcodeArgument?>("--warehouse")
         {
-            Description = $"Where returns go, as CC:CODE; with the customer's country it decides the rate zone. Default: {DemoWarehouse}.",
+            Description = $"Where returns go, as CC:CODE; with the customer's country it decides the rate zone. Default: {DemoServices.DemoWarehouse}.",
             HelpName = "CC:CODE",
             CustomParser = PostcodeArgument.Parse,
         };
@@ -87,19 +62,17 @@ internal static class OptionsCommand
         {
             orderOption,
             policyOption,
-            pointsOption,
-            ratesOption,
-            zonesOption,
-            boxesOption,
-            postcodesOption,
-            atOption,
-            postcodeOption,
-            strategyOption,
-            warehouseOption,
-            timeOption,
-            timeZoneOption,
-            formatOption,
         };
+        foreach (var input in engineInputs.All)
+        {
+            command.Options.Add(input);
+        }
+
+        foreach (var option in new Option[] { atOption, postcodeOption, strategyOption, warehouseOption, timeOption, timeZoneOption, formatOption })
+        {
+            command.Options.Add(option);
+        }
+
         command.Validators.Add(result =>
         {
             if (result.GetResult(atOption) is not null && result.GetResult(postcodeOption) is not null)
@@ -114,31 +87,18 @@ internal static class OptionsCommand
             var files = new InputFiles(context, format);
             var at = parseResult.GetValue(timeOption) ?? context.Time.GetUtcNow();
             var timeZone = CommonOptions.ResolveTimeZone(parseResult, timeZoneOption);
-            var warehouse = parseResult.GetValue(warehouseOption) ?? DemoWarehouse;
+            var warehouse = parseResult.GetValue(warehouseOption) ?? DemoServices.DemoWarehouse;
 
-            var document = await OrderDocument.LoadFileAsync(InputPath(parseResult, orderOption, DemoOrder), cancellationToken).ConfigureAwait(false);
-            var policy = await ReturnPolicy.LoadFileAsync(InputPath(parseResult, policyOption, DemoPolicy), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var rates = await files.RatesAsync(InputPath(parseResult, ratesOption, DemoRates), cancellationToken).ConfigureAwait(false);
-            var zones = await files.ZonesAsync(InputPath(parseResult, zonesOption, DemoZones), cancellationToken).ConfigureAwait(false);
-            var points = await files.PointsAsync(InputPath(parseResult, pointsOption, PointsCommands.DemoPoints), cancellationToken).ConfigureAwait(false);
-            var postcodesPath = InputPath(parseResult, postcodesOption, DemoPostcodes);
-            var postcodes = await files.PostcodesAsync(postcodesPath, cancellationToken).ConfigureAwait(false);
-            var boxes = await BoxCatalogFile.LoadAsync(InputPath(parseResult, boxesOption, DemoBoxes), cancellationToken).ConfigureAwait(false);
+            var document = await OrderDocument.LoadFileAsync(parseResult.GetValue(orderOption) ?? CommonOptions.BundledFile(DemoServices.DemoOrder), cancellationToken).ConfigureAwait(false);
+            var policy = await ReturnPolicy.LoadFileAsync(parseResult.GetValue(policyOption) ?? CommonOptions.BundledFile(DemoServices.DemoPolicy), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var engine = await engineInputs.LoadAsync(parseResult, files, cancellationToken).ConfigureAwait(false);
 
             // The same registration a retailer's application makes; only the clock is the CLI's (tests pass a fake one).
             var services = new ServiceCollection();
             services.AddSingleton(context.Time);
             services.AddReturns()
                 .AddReturnPolicy(policy)
-                .AddTableRateCarrier(rates, zones)
-                .AddParcelSizing(options => BoxCatalogFile.CopyTo(boxes, options))
-                .AddLocationCatalog(points)
-                .AddGeocoder(postcodes)
-                .AddReturnOptions(settings =>
-                {
-                    settings.WarehouseCountry = warehouse.Country.Value;
-                    settings.WarehousePostcode = warehouse.Postcode;
-                });
+                .AddOptionEngine(engine, warehouse);
             using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
             var evaluation = provider.GetRequiredService<ReturnPolicyEngine>().Evaluate(new PolicyEvaluationRequest(document.Order)
@@ -147,13 +107,13 @@ internal static class OptionsCommand
                 At = at,
             });
 
-            var customer = await PlaceCustomerAsync(
+            var customer = await DemoServices.PlaceCustomerAsync(
                 context,
                 document.Order,
                 parseResult.GetValue(atOption),
                 parseResult.GetValue(postcodeOption),
                 provider.GetRequiredService<IGeocoder>(),
-                Path.GetFileName(postcodesPath),
+                engine.PostcodesFile,
                 cancellationToken).ConfigureAwait(false);
             if (customer is null)
             {
@@ -185,53 +145,6 @@ internal static class OptionsCommand
 
         return command;
     }
-
-    /// <summary>
-    /// Places the customer: --at, else coordinates in the address, else the centroid of the postcode; null after
-    /// writing an error when that is impossible.
-    /// </summary>
-    /// <param name="context">Where the error goes.</param>
-    /// <param name="order">The order, whose shipping address is the default.</param>
-    /// <param name="position">The position given with <c>--at</c>.</param>
-    /// <param name="postcode">The postcode given with <c>--postcode</c>.</param>
-    /// <param name="geocoder">Places postcodes.</param>
-    /// <param name="postcodesFile">The postcode file's name, for the error.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The placement, or <see langword="null"/> after writing an error.</returns>
-    internal static async Task<CustomerPlacement?> PlaceCustomerAsync(CliContext context, Order order, GeoPoint? position, PostcodeArgument? postcode, IGeocoder geocoder, string postcodesFile, CancellationToken cancellationToken)
-    {
-        var address = postcode is not null ? new Address(postcode.Country, postcode.Postcode) : order.ShippingAddress;
-        if (address is null)
-        {
-            context.Error.WriteLine($"error: order {order.Number} has no shipping address; give the customer's postcode with --postcode CC:CODE.");
-            return null;
-        }
-
-        if ((position ?? (postcode is null ? address.Coordinates : null)) is { } known)
-        {
-            return new CustomerPlacement(address, known, "coordinates", null);
-        }
-
-        var source = postcode is not null ? "--postcode" : $"the shipping address of order {order.Number}";
-        if (address.Postcode.Length == 0)
-        {
-            context.Error.WriteLine($"error: {source} has no postcode; give the customer's position with --at LAT,LON or a postcode with --postcode CC:CODE.");
-            return null;
-        }
-
-        if (await geocoder.GeocodeAsync(address.Country, address.Postcode, cancellationToken).ConfigureAwait(false) is not { } found)
-        {
-            context.Error.WriteLine(
-                $"error: postcode {address.Country}:{address.Postcode} (from {source}) is not in {postcodesFile}, not even a prefix of it; " +
-                "check the postcode, give a --postcodes file that has it, or give the position with --at LAT,LON.");
-            return null;
-        }
-
-        return new CustomerPlacement(address, found.Location, found.Precision == GeocodePrecision.Postcode ? "postcode" : "postcode_prefix", found.MatchedPostcode);
-    }
-
-    private static string InputPath(ParseResult parseResult, Option<string?> option, string demoFile) =>
-        parseResult.GetValue(option) ?? CommonOptions.BundledFile(demoFile);
 
     private static IReturnOptionRanking? ParseStrategy(ArgumentResult result)
     {

@@ -128,7 +128,58 @@ public sealed class CreateReturnCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("'teleport:acme:beam' is not among the options offered now", result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(await Returns());
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task CreateReturn_UnknownOptionKeyOnExistingDatabase_RecordsNothingNew()
+    {
+        await Run("--item", "1", "--option", "in_store");
+
+        var result = await Run("--item", "2", "--option", "teleport:acme:beam");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("teleport:acme:beam", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["SNK-RUN-42"], (await Returns()).SelectMany(r => r.Lines).Select(l => l.Sku));
+    }
+
+    [Fact]
+    public async Task CreateReturn_MailedLabelNotOfferedByTheCarrier_ExitsTwoAndRecordsNothing()
+    {
+        var result = await Run("--item", "2", "--option", PostNlOffice, "--label", "mailed");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("labelMode:", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task CreateReturn_LabelOut_WritesThePdfThere()
+    {
+        var target = Path.Combine(_folder.Path, "labels", "mine.pdf");
+
+        var result = await Run("--item", "2", "--option", PostNlOffice, "--label", "printed", "--label-out", target, "--format", "json");
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (result.ExitCode, result.Stderr));
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(target, json.RootElement.GetProperty("labelFile").GetString());
+        var bytes = await File.ReadAllBytesAsync(target, TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF"u8.ToArray(), bytes.Take(4));
+        Assert.Equal([target], Directory.GetFiles(Path.GetDirectoryName(target)!));
+    }
+
+    [Fact]
+    public async Task CreateReturn_QrLabel_PrintsTheCarriersPayloadAndWritesNoFile()
+    {
+        var result = await Run("--item", "2", "--option", PostNlOffice, "--label", "qr", "--format", "json");
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (result.ExitCode, result.Stderr));
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal("qr", root.GetProperty("labelMode").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("labelFile").ValueKind);
+        Assert.EndsWith(":" + root.GetProperty("rma").GetString(), root.GetProperty("qrPayload").GetString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.pdf"));
     }
 
     [Theory]
