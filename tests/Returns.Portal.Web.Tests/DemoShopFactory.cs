@@ -40,6 +40,8 @@ internal sealed class DemoShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Database", Path.Combine(_folder, "returns.db"));
         builder.UseSetting("Demo:Clock", DemoNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        // Request logs of every test would bury the failures in the output.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time));
