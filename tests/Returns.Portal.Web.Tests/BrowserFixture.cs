@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // CI runs every test project at once on two cores: a first request can take seconds. Waiting is not asserting
+        // time; a broken flow still fails, only later.
+        Assertions.SetDefaultExpectTimeout(30_000);
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"The browser tests need Debian's Chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");

@@ -102,21 +102,7 @@ public sealed partial class PortalBrowserTests(BrowserFixture browser) : IClassF
             await Assertions.Expect(portal.GetByTestId("lookup-order")).ToHaveValueAsync(Anna);
             await portal.GetByTestId("lookup-secret").FillAsync("1012 AB");
             await shots.TakeAsync("find-order");
-            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            page.Request += (_, r) => log.Enqueue("req " + r.Method + " " + r.Url);
-            page.Response += (_, r) => log.Enqueue("resp " + r.Status + " " + r.Url);
-            page.Console += (_, m) => log.Enqueue("console " + m.Text);
             await portal.GetByTestId("lookup-submit").ClickAsync();
-            try
-            {
-                await Assertions.Expect(portal.GetByTestId("line-1")).ToBeVisibleAsync(new() { Timeout = 8000 });
-            }
-            catch (PlaywrightException)
-            {
-                var disabled = await portal.GetByTestId("lookup-submit").IsDisabledAsync();
-                var err = await portal.GetByTestId("lookup-error").TextContentAsync();
-                Assert.Fail($"disabled={disabled} error={err} log=\n" + string.Join("\n", log));
-            }
             await portal.GetByTestId("line-1").CheckAsync();
             await portal.GetByTestId("reason-1").SelectOptionAsync("too_large");
             await shots.TakeAsync("choose-items");
