@@ -30,8 +30,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // CI runs as root, where Chromium refuses its sandbox.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            // CI runs as root, where Chromium refuses its sandbox. The portal's iframe runs in the shop page's process
+            // (as on Android, which does not isolate every site): with an out-of-process iframe, headless Chromium keeps
+            // routing clicks by stale hit-test data after a full-page screenshot of an emulated phone, and the clicks
+            // land on the shop's <iframe> element. Origins, CSP frame-ancestors and postMessage checks are the same.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process"],
         });
     }
 

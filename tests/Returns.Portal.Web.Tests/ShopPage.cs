@@ -50,30 +50,6 @@ internal sealed class ShopPage(IPage page)
         if (frame is not null)
         {
             await frame.EvaluateAsync(TwoFrames);
-            await InputReachesPortalAsync(frame);
-        }
-    }
-
-    // Chromium routes a click on an out-of-process iframe by the browser's own hit-test data, which lags behind a
-    // resize (a full-page screenshot resizes the page for a moment): until it catches up, a click meant for the portal
-    // lands on the shop's <iframe> element and is lost. Mouse moves are harmless, so move until the portal sees one.
-    private async Task InputReachesPortalAsync(IFrame frame)
-    {
-        await frame.EvaluateAsync("() => { window.__returnsTestMoved = false; document.addEventListener('mousemove', () => { window.__returnsTestMoved = true; }, { capture: true }); }");
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await Frame.BoundingBoxAsync() is { } box)
-            {
-                var visibleHeight = Math.Min(box.Height, page.ViewportSize?.Height - box.Y ?? box.Height);
-                await page.Mouse.MoveAsync((float)(box.X + 4 + (attempt % 2 * 8)), (float)(box.Y + Math.Max(4, Math.Min(40, visibleHeight / 2))));
-            }
-
-            if (await frame.EvaluateAsync<bool>("() => window.__returnsTestMoved"))
-            {
-                return;
-            }
-
-            await page.WaitForTimeoutAsync(50);
         }
     }
 }
