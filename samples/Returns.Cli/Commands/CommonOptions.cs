@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Returns.Cli.Output;
 using Returns.Sdk;
+using Returns.Sdk.Lifecycle;
 
 namespace Returns.Cli.Commands;
 
@@ -115,6 +116,32 @@ internal static class CommonOptions
             return defaultValue;
         },
     };
+
+    /// <summary>The longest <c>--key</c>: the SDK derives one key per step from it, with a suffix of up to ten characters.</summary>
+    public const int MaxIdempotencyKeyLength = IdempotencyKey.MaxLength - 10;
+
+    /// <summary><c>--key KEY</c>: an idempotency key, 1 to <see cref="MaxIdempotencyKeyLength"/> printable ASCII characters.</summary>
+    /// <param name="what">What the key confirms, e.g. <c>this return</c>.</param>
+    /// <param name="derivedFrom">What the default key is derived from, e.g. <c>the order, items and option</c>.</param>
+    /// <returns>A new option.</returns>
+    public static Option<string?> IdempotencyKeyOption(string what, string derivedFrom)
+    {
+        var option = new Option<string?>("--key")
+        {
+            Description = $"The idempotency key of {what}, printable ASCII, at most {MaxIdempotencyKeyLength} characters. Default: derived from {derivedFrom}, " +
+                "so running the same command again shows the same return and pays or labels nothing twice.",
+            HelpName = "KEY",
+        };
+        option.Validators.Add(result =>
+        {
+            var key = result.GetValueOrDefault<string?>() ?? string.Empty;
+            if (key.Length is 0 or > MaxIdempotencyKeyLength || key.AsSpan().ContainsAnyExceptInRange('!', '~'))
+            {
+                result.AddError($"--key '{key}' is not an idempotency key: 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces.");
+            }
+        });
+        return option;
+    }
 
     private static OutputFormat? ParseFormat(ArgumentResult result)
     {

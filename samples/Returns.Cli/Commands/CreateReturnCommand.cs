@@ -33,7 +33,6 @@ internal static class CreateReturnCommand
     /// <summary>How <c>--item</c> is spelled in help and errors.</summary>
     public const string ItemSyntax = "LINE[:QTY[:REASON[:PACKAGING/USE]]]";
 
-    private const int MaxKeyLength = IdempotencyKey.MaxLength - 10;
 
     /// <summary>The demo warehouse (the same as <c>returns options</c>): with the customer's country it decides the rate zone.</summary>
     private static readonly Address DemoWarehouse = new(DemoServices.DemoWarehouse.Country, DemoServices.DemoWarehouse.Postcode) { Line1 = "Returns, Celsiusweg 1", City = "Venlo" };
@@ -96,13 +95,7 @@ internal static class CreateReturnCommand
         var labelOutOption = CommonOptions.InputFile(
             "--label-out",
             "Where the printed label is written (its folder is created). Default: <RMA>.pdf in the folder of the database.");
-        var keyOption = new Option<string?>("--key")
-        {
-            Description = $"The idempotency key of this return, printable ASCII, at most {MaxKeyLength} characters. Default: derived from the order, items, " +
-                "option, label mode and resolution, so running the same command again shows the same return.",
-            HelpName = "KEY",
-        };
-        keyOption.Validators.Add(ValidateKey);
+        var keyOption = CommonOptions.IdempotencyKeyOption("this return", "the order, items, option, label mode and resolution");
         var timeOption = CommonOptions.Instant(
             "--time",
             $"The instant the clock starts at (policy window, opening hours, dates), ISO 8601 with an offset. Default: now; with the bundled demo order " +
@@ -389,16 +382,7 @@ internal static class CreateReturnCommand
         // The same registration a retailer's portal makes; the clock starts at --time, the platform is a demo one.
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new ShiftedClock(context.Time, at));
-        if (databasePath is null)
-        {
-            services.AddSingleton<IReturnStore>(new InMemoryReturnStore());
-        }
-
-        var builder = services.AddReturns();
-        if (databasePath is not null)
-        {
-            builder.AddSqliteStore(o => o.Path = databasePath);
-        }
+        var builder = DemoServices.AddReturnsOn(services, databasePath);
 
         builder
             .AddOrderSource(new InMemoryOrderSource(order))
@@ -470,12 +454,4 @@ internal static class CreateReturnCommand
         return null;
     }
 
-    private static void ValidateKey(OptionResult result)
-    {
-        var key = result.GetValueOrDefault<string?>() ?? string.Empty;
-        if (key.Length is 0 or > MaxKeyLength || key.AsSpan().ContainsAnyExceptInRange('!', '~'))
-        {
-            result.AddError($"--key '{key}' is not an idempotency key: 1 to {MaxKeyLength} printable ASCII characters without spaces.");
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Returns.Carriers.TableRate;
 using Returns.Cli.Input;
 using Returns.Sdk;
 using Returns.Sdk.DependencyInjection;
+using Returns.Sdk.Lifecycle;
 using Returns.Sdk.Locations;
 using Returns.Sdk.Parcels;
 
@@ -93,6 +94,24 @@ internal static class DemoServices
 
         return new CustomerPlacement(address, found.Location, found.Precision == GeocodePrecision.Postcode ? "postcode" : "postcode_prefix", found.MatchedPostcode);
     }
+
+    /// <summary>
+    /// <c>AddReturns()</c> on the SQLite file at <paramref name="databasePath"/>, or on an empty in-memory store when it
+    /// is <see langword="null"/> (commands that only read do not create a database file).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="databasePath">The SQLite file, or <see langword="null"/>.</param>
+    /// <returns>The returns builder.</returns>
+    public static IReturnsBuilder AddReturnsOn(IServiceCollection services, string? databasePath)
+    {
+        if (databasePath is null)
+        {
+            services.AddSingleton<IReturnStore>(new InMemoryReturnStore());
+            return services.AddReturns();
+        }
+
+        return services.AddReturns().AddSqliteStore(o => o.Path = databasePath);
+    }
 }
 
 /// <summary>The option engine's input files as loaded.</summary>
@@ -158,4 +177,5 @@ internal sealed class OptionEngineInputs
 
     private static string Path(ParseResult parseResult, Option<string?> option, string demoFile) =>
         parseResult.GetValue(option) ?? CommonOptions.BundledFile(demoFile);
+
 }

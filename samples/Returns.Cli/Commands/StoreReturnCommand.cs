@@ -36,7 +36,6 @@ internal static class StoreReturnCommand
     private const string DemoOrder = "order-web.json";
     private const string DemoPolicy = "policy.json";
     private const string DemoGrading = "grading.json";
-    private const int MaxKeyLength = IdempotencyKey.MaxLength - 10;
 
     /// <summary>
     /// The clock when the bundled order is used without <c>--at</c>: Thursday 12 November 2026, a week after the demo
@@ -109,13 +108,7 @@ internal static class StoreReturnCommand
             "--db",
             $"The SQLite file the returns are kept in, created on first use. Default: {Path.Combine("<local application data>", "returns", "returns.db")} ({DefaultDatabasePath() ?? "unknown on this machine"}).");
         dbOption.HelpName = "PATH";
-        var keyOption = new Option<string?>("--key")
-        {
-            Description = $"The idempotency key of this confirmation, printable ASCII, at most {MaxKeyLength} characters. Default: derived from the order, store, items, " +
-                "resolution, exchange products and --rma, so running the same command again shows the same return and pays nothing twice.",
-            HelpName = "KEY",
-        };
-        keyOption.Validators.Add(ValidateKey);
+        var keyOption = CommonOptions.IdempotencyKeyOption("this confirmation", "the order, store, items, resolution, exchange products and --rma");
         var orderFileOption = CommonOptions.InputFile(
             "--order-file",
             $"The order document the store's order source holds (JSON, see docs/order.md). Default: the bundled demo order WEB-100234, data/{DemoOrder}.");
@@ -299,16 +292,7 @@ internal static class StoreReturnCommand
         // The same registration a store's installation makes; the clock starts at --at, the platform is a demo one.
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new ShiftedClock(context.Time, at));
-        if (databasePath is null)
-        {
-            services.AddSingleton<IReturnStore>(new InMemoryReturnStore());
-        }
-
-        var builder = services.AddReturns();
-        if (databasePath is not null)
-        {
-            builder.AddSqliteStore(o => o.Path = databasePath);
-        }
+        var builder = DemoServices.AddReturnsOn(services, databasePath);
 
         builder
             .AddReturnPolicy(policy)
@@ -376,12 +360,4 @@ internal static class StoreReturnCommand
         return null;
     }
 
-    private static void ValidateKey(OptionResult result)
-    {
-        var key = result.GetValueOrDefault<string?>() ?? string.Empty;
-        if (key.Length is 0 or > MaxKeyLength || key.AsSpan().ContainsAnyExceptInRange('!', '~'))
-        {
-            result.AddError($"--key '{key}' is not an idempotency key: 1 to {MaxKeyLength} printable ASCII characters without spaces.");
-        }
-    }
 }
